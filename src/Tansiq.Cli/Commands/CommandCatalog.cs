@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Tansiq.Cli.Commands;
+
+/// <summary>Every subcommand of ./tansiq. Each command lives in its own file and adds one line here.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> Create(CliContext context)
+    {
+        yield return VersionCommand.Create(context);
+    }
+}

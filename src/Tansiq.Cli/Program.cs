@@ -1,0 +1,3 @@
+using Tansiq.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,318 @@
+namespace Tansiq.Core.CoAction;
+
+/// <summary>How an object looks as a whole: how many accounts act on it, and how many of them in its busiest window.</summary>
+public readonly record struct ObjectStats(int Events, int Participants, int PeakParticipants);
+
+/// <summary>Options for one sweep over one signal's events.</summary>
+public sealed record SweepOptions
+{
+    /// <summary>Two actions on one object are co-actions when at most this many seconds apart (inclusive).</summary>
+    public required double Window { get; init; }
+
+    /// <summary>When set, also counts synchronous objects per pair and sums their evidence weights.</summary>
+    public Func<ObjectStats, double>? ObjectWeight { get; init; }
+
+    /// <summary>
+    /// The control horizon as a multiple of the window: objects on which a pair acted further apart than the window but
+    /// within <c>ControlFactor x Window</c> are counted as control objects (the timing null model). 0 turns it off.
+    /// </summary>
+    public double ControlFactor { get; init; }
+
+    /// <summary>Objects whose evidence weight is below this are skipped in the control pass (they cannot make an edge).</summary>
+    public double MinObjectWeightForControl { get; init; } = 1e-9;
+
+    public int Parallelism { get; init; } = 1;
+}
+
+/// <summary>
+/// The co-action sweep: for every object, walk its time-sorted actions with a two-sided window and record, per pair of
+/// accounts, the toolkit's directed counts and (optionally) the synchronous-object evidence.
+/// </summary>
+public static class CoActionSweep
+{
+    public static PairTable Run(SignalEvents events, int accountCount, SweepOptions options)
+    {
+        var partitions = Partition(events, Math.Max(1, options.Parallelism));
+        var tables = new PairTable[partitions.Count];
+        var multis = new List<(int Message, int From, int To)>[partitions.Count];
+        if (partitions.Count == 1)
+        {
+            (tables[0], multis[0]) = SweepPartition(events, accountCount, options, partitions[0]);
+        }
+        else
+        {
+            Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
+                p => (tables[p], multis[p]) = SweepPartition(events, accountCount, options, partitions[p]));
+        }
+        var table = tables[0];
+        for (var p = 1; p < tables.Length; p++)
+        {
+            table.MergeFrom(tables[p]);
+            tables[p] = null!;
+        }
+        if (events.HasMultiObjectMessages)
+        {
+            AddMultiObjectCounts(table, multis);
+        }
+        if (options.ObjectWeight is not null && options.ControlFactor > 1)
+        {
+            CountControlObjects(events, accountCount, options, partitions, table);
+        }
+        return table;
+    }
+
+    /// <summary>Splits objects into contiguous ranges of similar sweep cost (cost grows with the square of an object's size).</summary>
+    private static List<(int From, int To)> Partition(SignalEvents events, int parts)
+    {
+        if (parts == 1 || events.Events.Length < 50_000)
+        {
+            return [(0, events.ObjectCount)];
+        }
+        double total = 0;
+        for (var o = 0; o < events.ObjectCount; o++)
+        {
+            total += Cost(events, o);
+        }
+        var chunks = parts * 8;
+        var target = total / chunks;
+        var result = new List<(int, int)>();
+        var start = 0;
+        double acc = 0;
+        for (var o = 0; o < events.ObjectCount; o++)
+        {
+            acc += Cost(events, o);
+            if (acc >= target)
+            {
+                result.Add((start, o + 1));
+                start = o + 1;
+                acc = 0;
+            }
+        }
+        if (start < events.ObjectCount)
+        {
+            result.Add((start, events.ObjectCount));
+        }
+        return result;
+    }
+
+    private static double Cost(SignalEvents events, int o)
+    {
+        double n = events.Offsets[o + 1] - events.Offsets[o];
+        return n < 2 ? 0 : n * Math.Min(n, 64);
+    }
+
+    private static (PairTable, List<(int, int, int)>) SweepPartition(SignalEvents events, int accountCount, SweepOptions options, (int From, int To) range)
+    {
+        var table = new PairTable(1 << 12);
+        var multi = new List<(int, int, int)>();
+        var stamp = new int[accountCount];
+        var syncPairs = options.ObjectWeight is null ? null : new HashSet<long>();
+        var inWindow = options.ObjectWeight is null ? null : new int[accountCount];
+        var seen = options.ObjectWeight is null ? null : new int[accountCount];
+        var objectStamp = 0;
+        var all = events.Events;
+        var isMulti = events.HasMultiObjectMessages;
+        var w = options.Window;
+        for (var o = range.From; o < range.To; o++)
+        {
+            var start = events.Offsets[o];
+            var end = events.Offsets[o + 1];
+            if (end - start < 2)
+            {
+                continue;
+            }
+            objectStamp++;
+            var lo = start;
+            var hi = start;
+            for (var i = start; i < end; i++)
+            {
+                var a = all[i].Account;
+                var t = all[i].Time;
+                while (all[lo].Time < t - w)
+                {
+                    lo++;
+                }
+                while (hi < end && all[hi].Time <= t + w)
+                {
+                    hi++;
+                }
+                var mark = i + 1;
+                for (var j = lo; j < hi; j++)
+                {
+                    var b = all[j].Account;
+                    if (b == a || stamp[b] == mark)
+                    {
+                        continue;
+                    }
+                    stamp[b] = mark;
+                    if (isMulti)
+                    {
+                        multi.Add((all[i].Message, a, b));
+                    }
+                    else
+                    {
+                        table.AddDirected(a, b);
+                    }
+                    syncPairs?.Add(PairTable.Key(a, b));
+                }
+            }
+            if (syncPairs is { Count: > 0 })
+            {
+                var stats = Describe(all.AsSpan(start, end - start), w, inWindow!, seen!, objectStamp);
+                var weight = options.ObjectWeight!(stats);
+                foreach (var key in syncPairs)
+                {
+                    var (pa, pb) = PairTable.Unpack(key);
+                    ref var s = ref table.GetOrAdd(pa, pb);
+                    s.SyncObjects++;
+                    s.Evidence += weight;
+                }
+                syncPairs.Clear();
+            }
+        }
+        return (table, multi);
+    }
+
+    /// <summary>A message with several objects (two shared links) counts once per partner, as in the toolkit's count(distinct message_id).</summary>
+    private static void AddMultiObjectCounts(PairTable table, List<(int Message, int From, int To)>[] multis)
+    {
+        var total = 0;
+        foreach (var m in multis)
+        {
+            total += m.Count;
+        }
+        var all = new (int Message, int From, int To)[total];
+        var k = 0;
+        foreach (var m in multis)
+        {
+            m.CopyTo(all, k);
+            k += m.Count;
+        }
+        Array.Sort(all, static (x, y) => x.Message != y.Message ? x.Message.CompareTo(y.Message) : x.To.CompareTo(y.To));
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (i > 0 && all[i].Message == all[i - 1].Message && all[i].To == all[i - 1].To)
+            {
+                continue;
+            }
+            table.AddDirected(all[i].From, all[i].To);
+        }
+    }
+
+    /// <summary>Counts participants and the largest number of distinct accounts inside any one window.</summary>
+    internal static ObjectStats Describe(ReadOnlySpan<CoActionEvent> span, double window, int[] inWindow, int[] seen, int objectStamp)
+    {
+        var participants = 0;
+        var peak = 0;
+        var current = 0;
+        var lo = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            var a = span[i].Account;
+            if (seen[a] != objectStamp)
+            {
+                seen[a] = objectStamp;
+                participants++;
+                inWindow[a] = 0;
+            }
+            if (inWindow[a]++ == 0)
+            {
+                current++;
+            }
+            while (span[lo].Time < span[i].Time - window)
+            {
+                if (--inWindow[span[lo].Account] == 0)
+                {
+                    current--;
+                }
+                lo++;
+            }
+            peak = Math.Max(peak, current);
+        }
+        // Leave the scratch array clean for the next object: every account of this object goes back to zero.
+        for (var i = lo; i < span.Length; i++)
+        {
+            inWindow[span[i].Account] = 0;
+        }
+        return new ObjectStats(span.Length, participants, peak);
+    }
+
+    private static void CountControlObjects(SignalEvents events, int accountCount, SweepOptions options, List<(int From, int To)> partitions, PairTable table)
+    {
+        var locals = new PairTable[partitions.Count];
+        Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, p =>
+        {
+            var local = new PairTable(1 << 10);
+            var sync = new HashSet<long>();
+            var control = new HashSet<long>();
+            var inWindow = new int[accountCount];
+            var seen = new int[accountCount];
+            var objectStamp = 0;
+            var all = events.Events;
+            var w = options.Window;
+            var horizon = w * options.ControlFactor;
+            for (var o = partitions[p].From; o < partitions[p].To; o++)
+            {
+                var start = events.Offsets[o];
+                var end = events.Offsets[o + 1];
+                if (end - start < 2)
+                {
+                    continue;
+                }
+                objectStamp++;
+                var stats = Describe(all.AsSpan(start, end - start), w, inWindow, seen, objectStamp);
+                if (options.ObjectWeight!(stats) < options.MinObjectWeightForControl)
+                {
+                    continue;
+                }
+                var lo = start;
+                var hi = start;
+                for (var i = start; i < end; i++)
+                {
+                    var a = all[i].Account;
+                    var t = all[i].Time;
+                    while (all[lo].Time < t - horizon)
+                    {
+                        lo++;
+                    }
+                    while (hi < end && all[hi].Time <= t + horizon)
+                    {
+                        hi++;
+                    }
+                    for (var j = lo; j < hi; j++)
+                    {
+                        var b = all[j].Account;
+                        if (b == a)
+                        {
+                            continue;
+                        }
+                        var key = PairTable.Key(a, b);
+                        if (Math.Abs(all[j].Time - t) <= w)
+                        {
+                            sync.Add(key);
+                        }
+                        else if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref table.Find(a, b)))
+                        {
+                            control.Add(key);
+                        }
+                    }
+                }
+                foreach (var key in control)
+                {
+                    if (!sync.Contains(key))
+                    {
+                        var (pa, pb) = PairTable.Unpack(key);
+                        local.GetOrAdd(pa, pb).ControlObjects++;
+                    }
+                }
+                sync.Clear();
+                control.Clear();
+            }
+            locals[p] = local;
+        });
+        foreach (var local in locals)
+        {
+            local.ForEach((int lo, int hi, ref PairStats s) => table.GetOrAdd(lo, hi).ControlObjects += s.ControlObjects);
+        }
+    }
+}

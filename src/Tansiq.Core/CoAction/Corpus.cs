@@ -1,0 +1,121 @@
+using System.IO.Hashing;
+using System.Text;
+using Tansiq.Core.Model;
+using Tansiq.Core.Signals;
+
+namespace Tansiq.Core.CoAction;
+
+/// <summary>
+/// What the core keeps of a stream of messages: interned accounts, per-account activity, and one event table per
+/// signal. Message texts and ids are not kept (memory grows with accounts and objects, not with messages).
+/// </summary>
+public sealed class Corpus
+{
+    internal Corpus(Interner accounts, string?[] usernames, int[] messagesPerAccount, int messageCount, int duplicateMessages,
+        double minTime, double maxTime, IReadOnlyDictionary<SignalKind, SignalEvents> signals)
+    {
+        Accounts = accounts;
+        Usernames = usernames;
+        MessagesPerAccount = messagesPerAccount;
+        MessageCount = messageCount;
+        DuplicateMessages = duplicateMessages;
+        MinTime = minTime;
+        MaxTime = maxTime;
+        Signals = signals;
+    }
+
+    public Interner Accounts { get; }
+    public string?[] Usernames { get; }
+    public int[] MessagesPerAccount { get; }
+    public int MessageCount { get; }
+    /// <summary>Messages dropped because their id was seen before (the first one wins, as in the toolkit).</summary>
+    public int DuplicateMessages { get; }
+    public double MinTime { get; }
+    public double MaxTime { get; }
+    public IReadOnlyDictionary<SignalKind, SignalEvents> Signals { get; }
+
+    public int AccountCount => Accounts.Count;
+}
+
+/// <summary>Streams messages into a <see cref="Corpus"/>. Not thread-safe.</summary>
+public sealed class CorpusBuilder
+{
+    private readonly Interner _accounts = new();
+    private readonly List<string?> _usernames = [];
+    private readonly List<int> _messagesPerAccount = [];
+    private readonly HashSet<ulong> _messageIds = [];
+    private readonly List<(ISignal Signal, SignalEventsBuilder Builder)> _signals = [];
+    private readonly List<string> _keys = [];
+    private int _messageCount;
+    private int _duplicates;
+    private double _minTime = double.PositiveInfinity;
+    private double _maxTime = double.NegativeInfinity;
+
+    public CorpusBuilder(IEnumerable<SignalKind> signals)
+    {
+        foreach (var kind in signals.Distinct())
+        {
+            if (Signals.Signals.For(kind) is { } signal)
+            {
+                _signals.Add((signal, new SignalEventsBuilder(kind)));
+            }
+        }
+    }
+
+    public int MessageCount => _messageCount;
+
+    /// <summary>Adds one message; returns false (and keeps nothing) when its id was already seen.</summary>
+    public bool Add(Message message)
+    {
+        if (!_messageIds.Add(HashId(message.MessageId)))
+        {
+            _duplicates++;
+            return false;
+        }
+        var account = InternAccount(message.AccountId, message.Username);
+        _messagesPerAccount[account]++;
+        var index = _messageCount++;
+        _minTime = Math.Min(_minTime, message.Timestamp);
+        _maxTime = Math.Max(_maxTime, message.Timestamp);
+        foreach (var (signal, builder) in _signals)
+        {
+            _keys.Clear();
+            signal.ObjectsOf(message, _keys);
+            if (_keys.Count > 0)
+            {
+                builder.Add(_keys, account, index, message.Timestamp);
+            }
+        }
+        return true;
+    }
+
+    public int InternAccount(string accountId, string? username)
+    {
+        var account = _accounts.Intern(accountId);
+        if (account == _usernames.Count)
+        {
+            _usernames.Add(username);
+            _messagesPerAccount.Add(0);
+        }
+        else if (username is { Length: > 0 } && _usernames[account] is null)
+        {
+            _usernames[account] = username;
+        }
+        return account;
+    }
+
+    public Corpus Build()
+    {
+        var signals = _signals.ToDictionary(s => s.Builder.Kind, s => s.Builder.Build());
+        var empty = _messageCount == 0;
+        return new Corpus(_accounts, [.. _usernames], [.. _messagesPerAccount], _messageCount, _duplicates,
+            empty ? 0 : _minTime, empty ? 0 : _maxTime, signals);
+    }
+
+    private static ulong HashId(string id)
+    {
+        Span<byte> buffer = stackalloc byte[256];
+        var bytes = id.Length * 3 <= buffer.Length ? buffer[..Encoding.UTF8.GetBytes(id, buffer)] : Encoding.UTF8.GetBytes(id);
+        return XxHash3.HashToUInt64(bytes);
+    }
+}

@@ -1,0 +1,89 @@
+using Tansiq.Core.Model;
+
+namespace Tansiq.Core.Detection;
+
+/// <summary>Everything <c>detect</c> found, ready for the writers (CSV, JSON, GraphML, GEXF, HTML). Account ids are the platform's strings.</summary>
+public sealed record DetectionResult
+{
+    public required IReadOnlyList<AccountResult> Accounts { get; init; }
+    public required IReadOnlyList<ClusterResult> Clusters { get; init; }
+    /// <summary>The raw co-action edges, one per pair and signal (source &lt; target ordinally).</summary>
+    public required IReadOnlyList<EdgeResult> Edges { get; init; }
+    public required DetectionSummary Summary { get; init; }
+}
+
+/// <summary>An account that appears in at least one co-action edge.</summary>
+public sealed record AccountResult
+{
+    public required string AccountId { get; init; }
+    public string? Username { get; init; }
+    /// <summary>Null when the account is not judged part of a coordinated cluster.</summary>
+    public string? ClusterId { get; init; }
+    /// <summary>In [0, 1]: how strongly the evidence ties this account into coordinated behaviour.</summary>
+    public required double Score { get; init; }
+    /// <summary>The signals of the edges that tie it in.</summary>
+    public required IReadOnlyList<SignalKind> Signals { get; init; }
+    public int Messages { get; init; }
+}
+
+public sealed record EdgeResult(string Source, string Target, SignalKind Signal, int Weight);
+
+/// <summary>A cluster judged coordinated, with the measured evidence behind the judgement.</summary>
+public sealed record ClusterResult
+{
+    public required string ClusterId { get; init; }
+    public required IReadOnlyList<string> Members { get; init; }
+    public int Size => Members.Count;
+    /// <summary>In [0, 1]: the strength of the cluster's evidence; clusters are ranked by it.</summary>
+    public required double Score { get; init; }
+    public required IReadOnlyList<SignalKind> Signals { get; init; }
+    /// <summary>Unix seconds of the first and last action of a member on a shared object.</summary>
+    public required double FirstAction { get; init; }
+    public required double LastAction { get; init; }
+    /// <summary>The strongest shared objects (posts, links, texts, hashtags), strongest first.</summary>
+    public required IReadOnlyList<SharedObject> SharedObjects { get; init; }
+    /// <summary>Why the cluster was judged coordinated: named measurements with their values and a sentence each.</summary>
+    public required IReadOnlyList<EvidenceItem> Evidence { get; init; }
+    /// <summary>Members' actions on the shared objects in time order (capped for the report).</summary>
+    public required IReadOnlyList<TimelineAction> Timeline { get; init; }
+}
+
+/// <summary>An object that members of a cluster acted on together.</summary>
+public sealed record SharedObject
+{
+    public required SignalKind Signal { get; init; }
+    /// <summary>The object as the platform names it: a post id, a normalised URL, a text, a hashtag.</summary>
+    public required string Key { get; init; }
+    /// <summary>A representative original text (for co-text and co-similar objects), to show right-to-left where Arabic.</summary>
+    public string? Text { get; init; }
+    public required int Members { get; init; }
+    /// <summary>All accounts in the data that acted on the object (members and others).</summary>
+    public required int Participants { get; init; }
+    public required double FirstAction { get; init; }
+    public required double LastAction { get; init; }
+    /// <summary>Seconds between the first and the last member action.</summary>
+    public double Spread => LastAction - FirstAction;
+}
+
+public sealed record EvidenceItem(string Name, double Value, string Explanation);
+
+public sealed record TimelineAction(string AccountId, double Time, SignalKind Signal, string ObjectKey);
+
+/// <summary>Counts, parameters and timings for summary.json.</summary>
+public sealed record DetectionSummary
+{
+    public required long Messages { get; init; }
+    public required int Accounts { get; init; }
+    public long DuplicateMessages { get; init; }
+    public long SkippedRows { get; init; }
+    public IReadOnlyList<string> SkippedRowExamples { get; init; } = [];
+    public required IReadOnlyDictionary<string, object> Parameters { get; init; }
+    /// <summary>Stage name to seconds, in the order the stages ran.</summary>
+    public required IReadOnlyList<KeyValuePair<string, double>> StageSeconds { get; init; }
+    /// <summary>Per signal: events, objects, raw pairs, significant pairs.</summary>
+    public required IReadOnlyDictionary<string, SignalCounts> Signals { get; init; }
+    public int Clusters { get; init; }
+    public int FlaggedAccounts { get; init; }
+}
+
+public sealed record SignalCounts(long Events, long Objects, long RawPairs, long SignificantPairs);

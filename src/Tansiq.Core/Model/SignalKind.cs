@@ -1,0 +1,49 @@
+namespace Tansiq.Core.Model;
+
+/// <summary>The kinds of co-action network. Each names the object two accounts must act on together.</summary>
+public enum SignalKind
+{
+    /// <summary>Re-sharing the same original post.</summary>
+    CoRepost,
+    /// <summary>Sharing the same normalised URL in an original post.</summary>
+    CoLink,
+    /// <summary>Replying to the same post.</summary>
+    CoReply,
+    /// <summary>Posting the same text (after the toolkit's normalisation).</summary>
+    CoText,
+    /// <summary>Using the same hashtag in an original post.</summary>
+    CoHashtag,
+    /// <summary>Posting near-duplicate text (MinHash/LSH text clusters).</summary>
+    CoSimilar,
+}
+
+public static class SignalNames
+{
+    public static readonly IReadOnlyList<SignalKind> All =
+        [SignalKind.CoRepost, SignalKind.CoLink, SignalKind.CoReply, SignalKind.CoText, SignalKind.CoHashtag, SignalKind.CoSimilar];
+
+    public static string Name(this SignalKind kind) => kind switch
+    {
+        SignalKind.CoRepost => "co-repost",
+        SignalKind.CoLink => "co-link",
+        SignalKind.CoReply => "co-reply",
+        SignalKind.CoText => "co-text",
+        SignalKind.CoHashtag => "co-hashtag",
+        SignalKind.CoSimilar => "co-similar",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    public static bool TryParse(string name, out SignalKind kind)
+    {
+        foreach (var k in All)
+        {
+            if (string.Equals(k.Name(), name.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                kind = k;
+                return true;
+            }
+        }
+        kind = default;
+        return false;
+    }
+}

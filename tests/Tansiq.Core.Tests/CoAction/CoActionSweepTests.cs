@@ -1,0 +1,88 @@
+using Tansiq.Core.CoAction;
+using Tansiq.Core.Model;
+
+namespace Tansiq.Core.Tests.CoAction;
+
+public class CoActionSweepTests
+{
+    private static Message Repost(string id, string account, string original, double time) =>
+        new() { MessageId = id, AccountId = account, RepostOf = original, Timestamp = time };
+
+    private static Dictionary<(string, string), int> Network(IEnumerable<Message> messages, SignalKind kind, double window, int parallelism = 1)
+    {
+        var builder = new CorpusBuilder([kind]);
+        foreach (var m in messages)
+        {
+            builder.Add(m);
+        }
+        var corpus = builder.Build();
+        var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = window, Parallelism = parallelism });
+        var result = new Dictionary<(string, string), int>();
+        foreach (var (lo, hi, stats) in table.Pairs())
+        {
+            var a = corpus.Accounts[lo];
+            var b = corpus.Accounts[hi];
+            result[string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a)] = stats.Weight;
+        }
+        return result;
+    }
+
+    [Fact]
+    public void Run_ToolkitSampleWindow60_MatchesToolkitPairs()
+    {
+        // The toolkit's own test input (tests/data/coretweet_test_input.csv): 59 s apart is within a 60 s window, 60 s too (inclusive).
+        var messages = new[]
+        {
+            Repost("0", "uid0", "rtid0", 0),
+            Repost("1", "uid1", "rtid0", 59),
+            Repost("2", "uid2", "rtid1", 60),
+            Repost("3", "uid3", "rtid1", 121),
+        };
+        var network = Network(messages, SignalKind.CoRepost, 60);
+        Assert.Equal(new Dictionary<(string, string), int> { [("uid0", "uid1")] = 1 }, network);
+    }
+
+    [Fact]
+    public void Run_GapEqualsWindow_CountsAsCoAction()
+    {
+        var network = Network([Repost("1", "a", "p", 100), Repost("2", "b", "p", 160)], SignalKind.CoRepost, 60);
+        Assert.Equal(1, network[("a", "b")]);
+    }
+
+    [Fact]
+    public void Run_AsymmetricCounts_WeightIsLargerDirectedCount()
+    {
+        // a reposts p twice near b's single repost: toolkit counts 2 messages of a, 1 of b; the undirected weight is 2.
+        var network = Network([Repost("1", "a", "p", 0), Repost("2", "a", "p", 10), Repost("3", "b", "p", 5)], SignalKind.CoRepost, 60);
+        Assert.Equal(2, network[("a", "b")]);
+    }
+
+    [Fact]
+    public void Run_SameAccountTwice_NoSelfPair()
+    {
+        var network = Network([Repost("1", "a", "p", 0), Repost("2", "a", "p", 10)], SignalKind.CoRepost, 60);
+        Assert.Empty(network);
+    }
+
+    [Fact]
+    public void Run_MessageWithTwoSharedLinks_CountsOnce()
+    {
+        var m1 = new Message { MessageId = "1", AccountId = "a", Timestamp = 0, Urls = ["http://x.com/1", "http://x.com/2"] };
+        var m2 = new Message { MessageId = "2", AccountId = "b", Timestamp = 1, Urls = ["http://x.com/1", "https://www.x.com/2/"] };
+        var network = Network([m1, m2], SignalKind.CoLink, 60);
+        Assert.Equal(1, network[("a", "b")]);
+    }
+
+    [Fact]
+    public void Run_ManyObjectsInParallel_SameAsSerial()
+    {
+        var random = new Random(7);
+        var messages = Enumerable.Range(0, 60_000)
+            .Select(i => Repost(i.ToString(), "acc" + random.Next(500), "post" + random.Next(3000), random.Next(100_000)))
+            .ToList();
+        var serial = Network(messages, SignalKind.CoRepost, 300, parallelism: 1);
+        var parallel = Network(messages, SignalKind.CoRepost, 300, parallelism: 4);
+        Assert.NotEmpty(serial);
+        Assert.Equal(serial, parallel);
+    }
+}
