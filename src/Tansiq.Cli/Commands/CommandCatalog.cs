@@ -10,5 +10,6 @@ internal static class CommandCatalog
         yield return DetectCommand.Create(context);
         yield return NetworksCommand.Create(context);
         yield return VersionCommand.Create(context);
+        yield return SimulateCommand.Create(context);
     }
 }
