@@ -14,6 +14,7 @@ internal sealed class CsvRecords : IDisposable
     private readonly List<(int Start, int Length)> _unquoted = [];
     private char[] _scratch = new char[256];
     private bool _quoted;
+    private long _nextLine = 1;
 
     private CsvRecords(string path, Utf8LineTracker text, SepReader sep)
     {
@@ -67,6 +68,12 @@ internal sealed class CsvRecords : IDisposable
             {
                 throw InputFiles.ReadFailure(Path, _text.Line, e);
             }
+            catch (NotSupportedException)
+            {
+                // Sep's limit on one record (16 Mi characters); nothing after it can be found again.
+                throw new InputException(Path, _nextLine,
+                    "unterminated quote: the record starting here runs on for more than 16 Mi characters (a quote that is never closed?)");
+            }
             if (!more)
             {
                 return false;
@@ -79,8 +86,10 @@ internal sealed class CsvRecords : IDisposable
             var span = row.Span;
             if (span.IsEmpty && problem is null)
             {
+                _nextLine = to;
                 continue;
             }
+            _nextLine = to;
             Line = from;
             ColCount = row.ColCount;
             Problem = problem;

@@ -108,6 +108,24 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Open_UnterminatedQuoteInLongFile_IsFatalAtTheLineWhereItOpens()
+    {
+        using var files = new TempFiles();
+        var text = new StringBuilder(CntHeader + GoodRow + GoodRow + "3,u3,c,,,\"never closed,100,\n");
+        while (text.Length < 17_500_000)
+        {
+            text.Append("4,u4,d,,,filler text that the open quote swallows,100,\n");
+        }
+        var path = files.Text("f.csv", text.ToString());
+
+        var error = Assert.Throws<InputException>(() =>
+            MessageReaders.Open(path, InputFormat.CntCsv, new ReadOptions { SkipBadRows = true }).ToList());
+
+        Assert.Equal(4, error.Line);
+        Assert.StartsWith("unterminated quote", error.Reason);
+    }
+
+    [Fact]
     public void Open_StrayQuoteInUnquotedField_IsRejectedNotMergedWithTheNextLines()
     {
         using var files = new TempFiles();
