@@ -119,17 +119,6 @@ internal sealed class CsvRecords : IDisposable
         return span.IsEmpty ? "" : new string(span);
     }
 
-    /// <summary>The current record's fields as a short quoted list, for messages about headers.</summary>
-    public string Describe()
-    {
-        var parts = new List<string>(ColCount);
-        for (var i = 0; i < ColCount; i++)
-        {
-            parts.Add(FieldString(i));
-        }
-        return string.Join(",", parts);
-    }
-
     public void Dispose()
     {
         _sep.Dispose();
