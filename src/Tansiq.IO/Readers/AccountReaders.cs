@@ -14,7 +14,7 @@ public static class AccountReaders
     /// at once; rows are read as the result is enumerated.</summary>
     public static IEnumerable<AccountProfile> Open(string path, ReadOptions options)
     {
-        InputFiles.Open(path).Dispose();
+        InputFiles.Check(path);
         return Read(path, options);
     }
 

@@ -22,7 +22,7 @@ public static class MessageReaders
         }
         else
         {
-            InputFiles.Open(path).Dispose();
+            InputFiles.Check(path);
         }
         return new MessageSource(path, format, options);
     }
@@ -41,6 +41,10 @@ public static class MessageReaders
         int length;
         using (var stream = InputFiles.Open(path))
         {
+            if (!stream.CanSeek && stream is FileStream)
+            {
+                throw new InputException(path, 0, "cannot detect the format of a pipe (it can be read only once); pass --format");
+            }
             head = new byte[SniffBytes];
             try
             {
