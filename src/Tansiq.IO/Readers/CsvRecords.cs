@@ -52,7 +52,16 @@ internal sealed class CsvRecords : IDisposable
             text.Dispose();
             throw InputFiles.ReadFailure(path, 1, e);
         }
+        catch (NotSupportedException)
+        {
+            text.Dispose();
+            throw RecordTooLong(path, 1);
+        }
     }
+
+    /// <summary>Sep's limit on one record (16 Mi characters) was hit; nothing after it can be found again.</summary>
+    private static InputException RecordTooLong(string path, long line) => new(path, line,
+        "unterminated quote, or not a CSV file: the record starting here runs on for more than 16 Mi characters");
 
     /// <summary>Advances to the next non-blank record; false at the end of the file.</summary>
     public bool MoveNext()
@@ -70,9 +79,7 @@ internal sealed class CsvRecords : IDisposable
             }
             catch (NotSupportedException)
             {
-                // Sep's limit on one record (16 Mi characters); nothing after it can be found again.
-                throw new InputException(Path, _nextLine,
-                    "unterminated quote: the record starting here runs on for more than 16 Mi characters (a quote that is never closed?)");
+                throw RecordTooLong(Path, _nextLine);
             }
             if (!more)
             {

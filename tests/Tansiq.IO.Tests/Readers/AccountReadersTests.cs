@@ -73,6 +73,15 @@ public class AccountReadersTests
     }
 
     [Fact]
+    public void Open_GzippedAccounts_ReadLikeThePlainFile()
+    {
+        using var files = new TempFiles();
+        var gz = files.Gzip("accounts.csv.gz", File.ReadAllBytes(TempFiles.Fixture("accounts.csv")));
+
+        Assert.Equal(["111", "444", "555"], AccountReaders.Open(gz, new ReadOptions()).Select(p => p.AccountId));
+    }
+
+    [Fact]
     public void Open_MissingFile_FailsAtOnce()
     {
         var error = Assert.Throws<InputException>(() => AccountReaders.Open("/nonexistent/accounts.csv", new ReadOptions()));

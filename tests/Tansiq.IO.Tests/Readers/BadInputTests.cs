@@ -71,6 +71,45 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Open_TansiqRowWithExtraField_NamesTheLine()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("f.csv", "message_id,account_id,timestamp,text\n1,a,5,ok\n\n2,b,6,one,two\n");
+
+        var error = ReadError(path, InputFormat.TansiqCsv);
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal("expected 4 columns (as in the header), found 5", error.Reason);
+    }
+
+    [Fact]
+    public void Open_JsonLinesOfOnlyBlankLines_IsEmpty()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("t.jsonl", "\n  \n\r\n");
+
+        var error = Assert.Throws<InputException>(() => MessageReaders.Open(path, InputFormat.TwitterV2, new ReadOptions()).ToList());
+
+        Assert.Contains("empty file", error.Reason);
+    }
+
+    [Fact]
+    public void Open_NotCsvAtAll_IsFatalWithAClearMessage()
+    {
+        using var files = new TempFiles();
+        var blob = new byte[17 << 20];
+        blob.AsSpan().Fill((byte)'x');
+        blob[5] = (byte)'"';
+        var path = files.Bytes("blob.csv", blob);
+
+        var error = Assert.Throws<InputException>(() =>
+            MessageReaders.Open(path, InputFormat.CntCsv, new ReadOptions { SkipBadRows = true }).ToList());
+
+        Assert.Equal(1, error.Line);
+        Assert.Contains("16 Mi characters", error.Reason);
+    }
+
+    [Fact]
     public void Open_LineNumbers_CountNewlinesInsideQuotedFieldsAndCrlf()
     {
         using var files = new TempFiles();
