@@ -135,6 +135,28 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Open_InvalidUtf8InHeader_IsFatalEvenWhenSkipping()
+    {
+        using var files = new TempFiles();
+        var path = files.Bytes("f.csv", Concat("message_id,account_id,time", new byte[] { 0xC0 }, "stamp\n", GoodRow));
+
+        var error = Assert.Throws<InputException>(() =>
+            MessageReaders.Open(path, InputFormat.TansiqCsv, new ReadOptions { SkipBadRows = true }).ToList());
+
+        Assert.Equal(1, error.Line);
+        Assert.StartsWith("unreadable header: invalid UTF-8", error.Reason);
+    }
+
+    [Fact]
+    public void Open_JsonLinesWithByteOrderMark_ReadsTheFirstLine()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("t.jsonl", "\uFEFF" + """{"id":"1","author_id":"a","created_at":"2021-01-01T00:00:00Z"}""");
+
+        Assert.Equal("1", Assert.Single(MessageReaders.Open(path, InputFormat.Auto, new ReadOptions())).MessageId);
+    }
+
+    [Fact]
     public void Open_UnterminatedQuote_NamesTheLineWhereItOpens()
     {
         using var files = new TempFiles();
