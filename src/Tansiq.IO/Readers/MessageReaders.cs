@@ -69,6 +69,10 @@ public static class MessageReaders
         {
             return InputFormat.TwitterV2;
         }
+        if (bytes[firstNonBlank] == (byte)'[')
+        {
+            throw new InputException(path, 1, "a JSON array, not JSON lines (one object per line): convert it, e.g. with jq -c '.[]'");
+        }
         bytes = bytes[firstNonBlank..];
         var lineEnd = bytes.IndexOfAny((byte)'\n', (byte)'\r');
         var firstLine = lineEnd < 0 ? bytes : bytes[..lineEnd];

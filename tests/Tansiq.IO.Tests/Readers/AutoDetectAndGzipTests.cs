@@ -42,6 +42,16 @@ public class AutoDetectAndGzipTests
     }
 
     [Fact]
+    public void Detect_JsonArray_SaysItIsNotJsonLines()
+    {
+        using var files = new TempFiles();
+
+        var error = Assert.Throws<InputException>(() => MessageReaders.Detect(files.Text("f.json", "[{\"id\":\"1\"}]")));
+
+        Assert.Contains("not JSON lines", error.Reason);
+    }
+
+    [Fact]
     public void Open_AutoOnTansiqFixture_ReportsTheResolvedFormat()
     {
         var source = MessageReaders.Open(TempFiles.Fixture("tansiq-sample.csv"), InputFormat.Auto, new ReadOptions());
