@@ -9,5 +9,6 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create(context);
         yield return SimulateCommand.Create(context);
+        yield return EvalCommand.Create(context);
     }
 }

@@ -22,7 +22,7 @@ public sealed record WorldParameters
     public double OrganicFollowersCap { get; init; } = 400000;
     public double OrganicFollowingMedian { get; init; } = 180;
     /// <summary>Actions (posts, reposts, replies) per day: lognormal per account.</summary>
-    public double OrganicActionsPerDayMedian { get; init; } = 0.8;
+    public double OrganicActionsPerDayMedian { get; init; } = 0.5;
     public double OrganicActionsPerDaySigma { get; init; } = 1.0;
     public double OrganicPostShare { get; init; } = 0.5;
     public double OrganicRepostShare { get; init; } = 0.35;
@@ -41,7 +41,7 @@ public sealed record WorldParameters
     public int FriendGroupMin { get; init; } = 4;
     public int FriendGroupMax { get; init; } = 12;
     /// <summary>Chance that a friend reposts / replies to a group member's post, and the delay (human, shorter than strangers').</summary>
-    public double FriendRepostProbability { get; init; } = 0.5;
+    public double FriendRepostProbability { get; init; } = 0.4;
     public double FriendReplyProbability { get; init; } = 0.25;
     public double FriendDelayMedianSeconds { get; init; } = 900;
     public double FriendDelaySigma { get; init; } = 1.3;
