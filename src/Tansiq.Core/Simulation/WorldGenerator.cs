@@ -65,6 +65,7 @@ public static class WorldGenerator
         private readonly List<Post> _posts = [];
         private readonly List<RawReport> _reports = [];
         private readonly HashSet<long> _followKeys = [];
+        private readonly HashSet<long> _reposted = [];
         private readonly List<(int Follower, int Followee)> _follows = [];
         private readonly HashSet<string> _usernames = new(StringComparer.Ordinal);
         private readonly HashSet<long> _ids = [];
@@ -102,15 +103,16 @@ public static class WorldGenerator
             CreateFriendGroups();
             CreateFollows();
             CreateOriginals();
-            CreateOrganicReactions();
-            CreateFriendReactions();
-            CreateViralMoments();
+            // the orchestrated and the zealous first: an account reposts a post at most once, so their timing wins
             CreateFanReactions();
             if (_army.Count > 0)
             {
                 CreateArmyActivity();
                 CreateArmyReporting();
             }
+            CreateOrganicReactions();
+            CreateFriendReactions();
+            CreateViralMoments();
             CreatePetition();
             CreateAbuse();
             CreateNoiseReports();
@@ -425,7 +427,8 @@ public static class WorldGenerator
         {
             time = Math.Floor(time);
             var o = _posts[original];
-            if (!InPeriod(time) || time <= o.Time || who == o.Author || time < _accounts[who].CreatedAt)
+            if (!InPeriod(time) || time <= o.Time || who == o.Author || time < _accounts[who].CreatedAt
+                || !_reposted.Add(((long)who << 32) | (uint)original))
             {
                 return -1;
             }
@@ -593,6 +596,11 @@ public static class WorldGenerator
                 for (var i = 0; i < reposts + replies; i++)
                 {
                     var original = _pool[_poolSampler!.Next(_rng)];
+                    if (_posts[original].Author == _leader && _accounts[who].Role is AccountRole.Fan or AccountRole.Army)
+                    {
+                        // fans and the army meet the leader's posts live (above), not by chance days later
+                        continue;
+                    }
                     var time = _posts[original].Time + HumanDelay();
                     if (i < reposts)
                     {
