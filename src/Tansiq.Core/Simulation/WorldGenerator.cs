@@ -771,6 +771,14 @@ public static class WorldGenerator
             }
         }
 
+        private static bool InShift(Squad squad, double time)
+        {
+            var localHour = (int)(((time + DailyRhythm.BaghdadOffsetSeconds) % 86400) / 3600);
+            return squad.ShiftFrom < squad.ShiftTo
+                ? localHour >= squad.ShiftFrom && localHour < squad.ShiftTo
+                : localHour >= squad.ShiftFrom || localHour < squad.ShiftTo;
+        }
+
         private List<Squad> PickSquads(int count)
         {
             var order = _rng.Distinct(_squads.Count, Math.Min(count, _squads.Count));
@@ -780,11 +788,15 @@ public static class WorldGenerator
         private void CreateArmyActivity()
         {
             // amplify the leader and the commander within seconds
+            // (a squad works its shift: outside it, it joins only some of the time, which is what sets squads apart)
             foreach (var post in _leaderPosts.Concat(_commanderPosts))
             {
                 foreach (var squad in _squads)
                 {
-                    SquadAct(squad, _posts[post].Time, squad.LatencyMedian, p.MemberJitterSeconds, (m, t) => Repost(m, post, t));
+                    if (InShift(squad, _posts[post].Time) || _rng.Chance(p.OffShiftProbability))
+                    {
+                        SquadAct(squad, _posts[post].Time, squad.LatencyMedian, p.MemberJitterSeconds, (m, t) => Repost(m, post, t));
+                    }
                 }
             }
             // obscure campaign posts by producers, pushed by a few squads

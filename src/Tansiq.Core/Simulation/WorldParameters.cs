@@ -96,9 +96,11 @@ public sealed record WorldParameters
     public double SquadLatencyMaxSeconds { get; init; } = 25;
     /// <summary>Member jitter after the squad's relay (exponential mean, seconds).</summary>
     public double MemberJitterSeconds { get; init; } = 6;
+    /// <summary>Squads amplify the leader and the commander during their 8-hour shift; outside it, with this chance.</summary>
+    public double OffShiftProbability { get; init; } = 0.3;
     /// <summary>Squads that push one producer post.</summary>
     public int SquadsPerCampaignPost { get; init; } = 2;
-    /// <summary>Chance that an organic account stumbles on a campaign post and reposts it (human delay).</summary>
+    /// <summary>Organic reposts of each campaign post by people who stumble on it (Poisson mean, human delay).</summary>
     public double CampaignPostOrganicReposts { get; init; } = 1.5;
     public int HashtagFloods { get; init; } = 12;
     public int CampaignHashtags { get; init; } = 5;
@@ -190,6 +192,7 @@ public sealed record WorldParameters
             (nameof(FastFanShare), FastFanShare), (nameof(SquadActProbability), SquadActProbability),
             (nameof(MemberParticipation), MemberParticipation), (nameof(PetitionCallFraction), PetitionCallFraction),
             (nameof(PetitionFreshShare), PetitionFreshShare), (nameof(FloodExactCopyShare), FloodExactCopyShare),
+            (nameof(OffShiftProbability), OffShiftProbability),
         })
         {
             Check(p >= 0 && p <= 1, name, "must be a share in [0, 1]");
