@@ -323,20 +323,31 @@ public static class WorldGenerator
         {
             var weights = _accounts.Select(a => Math.Pow(Math.Min(a.Followers, 200_000) + 1, 0.85)).ToArray();
             var popular = new WeightedSampler(weights);
-            void FollowPopular(int who, double mean)
+            // campaign reporters have no exposure to their targets: that is what their reports lack
+            var petitionTargets = new HashSet<int>(_militia) { _leader };
+            var armyTargets = new HashSet<int>(_journalists.Concat(_activists));
+            void FollowPopular(int who, double mean, HashSet<int>? never = null)
             {
                 var n = _rng.Poisson(mean);
                 for (var i = 0; i < n; i++)
                 {
-                    AddFollow(who, popular.Next(_rng));
+                    var followee = popular.Next(_rng);
+                    if (never is null || !never.Contains(followee))
+                    {
+                        AddFollow(who, followee);
+                    }
                 }
             }
-            foreach (var list in new[] { _organic, _fans, _brigade, _abusive, _journalists, _activists })
+            foreach (var list in new[] { _organic, _fans, _abusive, _journalists, _activists })
             {
                 foreach (var a in list)
                 {
                     FollowPopular(a, p.OrganicFollowsMean);
                 }
+            }
+            foreach (var a in _brigade)
+            {
+                FollowPopular(a, p.OrganicFollowsMean, petitionTargets);
             }
             foreach (var f in _fans)
             {
@@ -383,7 +394,7 @@ public static class WorldGenerator
                             AddFollow(a, b);
                         }
                     }
-                    FollowPopular(a, p.OrganicFollowsMean * 0.5);
+                    FollowPopular(a, p.OrganicFollowsMean * 0.5, armyTargets);
                 }
             }
             foreach (var producer in _producers)
@@ -490,13 +501,47 @@ public static class WorldGenerator
                 ? (_rng.Chance(0.8) ? new[] { _rng.Pick(ArabicText.OrganicHashtags) } : [_rng.Pick(ArabicText.OrganicHashtags), _rng.Pick(ArabicText.OrganicHashtags)]).Distinct().ToArray()
                 : [];
 
-        private int OrganicOriginal(int who, double time) =>
-            Original(who, time, ArabicText.OrganicSentence(_rng), OrganicHashtags(), _rng.Chance(p.OrganicLinkShare) ? [NewsUrl()] : null);
+        private int OrganicOriginal(int who, double time)
+        {
+            if (!_rng.Chance(p.OrganicLinkShare))
+            {
+                return Original(who, time, ArabicText.OrganicSentence(_rng), OrganicHashtags());
+            }
+            if (_rng.Chance(p.NewsStoryShare))
+            {
+                // a story in the news: people share it in the hours after it breaks, so popular links crowd together
+                var (url, published) = _stories[_storySampler.Next(_rng)];
+                var at = Math.Floor(published + 30 + _rng.LogNormal(p.NewsShareDelayMedianSeconds, 1.2));
+                if (InPeriod(at) && at >= _accounts[who].CreatedAt)
+                {
+                    return Original(who, at, ArabicText.OrganicSentence(_rng), OrganicHashtags(), [url]);
+                }
+            }
+            return Original(who, time, ArabicText.OrganicSentence(_rng), OrganicHashtags(), [NewsUrl()]);
+        }
+
+        private List<(string Url, double Published)> _stories = [];
+        private WeightedSampler _storySampler = new([1.0]);
+
+        private void CreateNewsStories()
+        {
+            var n = Math.Max(1, p.NewsStories);
+            _stories = new List<(string, double)>(n);
+            var weights = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var url = "https://" + _rng.Pick(ArabicText.NewsDomains) + _rng.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+                _stories.Add((url, DailyRhythm.Draw(_rng, p.Start, p.Days)));
+                weights[i] = 1.0 / Math.Pow(i + 1, p.NewsStoryZipf);
+            }
+            _storySampler = new WeightedSampler(weights);
+        }
 
         private readonly List<(int Who, int Reposts, int Replies)> _pendingReactions = [];
 
         private void CreateOriginals()
         {
+            CreateNewsStories();
             // organic chatter by everyone who is a real person, plus the army's camouflage
             void Chatter(int who, double ratePerDay)
             {

@@ -29,6 +29,13 @@ public sealed record WorldParameters
     /// <summary>Share of original posts that carry a hashtag, and a news link.</summary>
     public double OrganicHashtagShare { get; init; } = 0.35;
     public double OrganicLinkShare { get; init; } = 0.15;
+    /// <summary>Share of link posts that share a story in the news (the rest link a unique article).</summary>
+    public double NewsStoryShare { get; init; } = 0.6;
+    /// <summary>Stories in the news over the period; their popularity falls as a Zipf law with this exponent.</summary>
+    public int NewsStories { get; init; } = 300;
+    public double NewsStoryZipf { get; init; } = 1.0;
+    /// <summary>Median delay between a story breaking and a share of it (lognormal, sigma 1.2).</summary>
+    public double NewsShareDelayMedianSeconds { get; init; } = 5400;
     /// <summary>Human repost/reply delay after the original: lognormal median and sigma (minutes to hours).</summary>
     public double HumanDelayMedianSeconds { get; init; } = 1800;
     public double HumanDelaySigma { get; init; } = 1.4;
@@ -192,7 +199,7 @@ public sealed record WorldParameters
             (nameof(FastFanShare), FastFanShare), (nameof(SquadActProbability), SquadActProbability),
             (nameof(MemberParticipation), MemberParticipation), (nameof(PetitionCallFraction), PetitionCallFraction),
             (nameof(PetitionFreshShare), PetitionFreshShare), (nameof(FloodExactCopyShare), FloodExactCopyShare),
-            (nameof(OffShiftProbability), OffShiftProbability),
+            (nameof(OffShiftProbability), OffShiftProbability), (nameof(NewsStoryShare), NewsStoryShare),
         })
         {
             Check(p >= 0 && p <= 1, name, "must be a share in [0, 1]");

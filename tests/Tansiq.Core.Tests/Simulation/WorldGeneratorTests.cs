@@ -288,4 +288,51 @@ public class WorldGeneratorTests
             .MaxBy(x => x.Within);
         Assert.InRange(top.Within, 250, 320);
     }
+    [Fact]
+    public void Generate_Petition_SomeParticipantsCreatedDaysBeforeTheCall()
+    {
+        var w = TinyWorld.Value;
+        var call = Tiny.Start + (Tiny.PetitionCallFraction * Tiny.Days * 86400);
+        var brigade = w.Accounts.Where(a => a.Role == AccountRole.Brigade).ToList();
+        var fresh = brigade.Count(a => a.CreatedAt < call && a.CreatedAt >= call - (Tiny.PetitionFreshMaxDaysBefore * 86400));
+        // 30% expected of 200: well inside 15%..45%
+        Assert.InRange(fresh, 30, 90);
+        var others = w.Accounts.Where(a => a.Role is AccountRole.Organic or AccountRole.Fan)
+            .Count(a => a.CreatedAt >= call - (Tiny.PetitionFreshMaxDaysBefore * 86400));
+        Assert.Equal(0, others);
+    }
+
+    [Fact]
+    public void Generate_AbusiveReporters_WereExposedToTheAccount_CampaignReportersWereNot()
+    {
+        var w = TinyWorld.Value;
+        var role = w.Accounts.ToDictionary(a => a.AccountId, a => a.Role);
+        var follows = w.Follows.Select(f => (f.FollowerId, f.FolloweeId)).ToHashSet();
+        var byId = w.Messages.ToDictionary(m => m.MessageId);
+        var repliedTo = w.Messages.Where(m => m.ReplyTo is not null && role[m.AccountId] == AccountRole.Abusive)
+            .Select(m => (Abuser: m.AccountId, Victim: byId[m.ReplyTo!].AccountId, m.Timestamp)).ToList();
+        var abusiveReports = w.Reports.Where(r => role[r.TargetId] == AccountRole.Abusive).ToList();
+        Assert.True(abusiveReports.Count >= Tiny.AbusiveReportsMin);
+        Assert.All(abusiveReports, r => Assert.True(
+            follows.Contains((r.ReporterId, r.TargetId)) || repliedTo.Any(x => x.Abuser == r.TargetId && x.Victim == r.ReporterId && x.Timestamp <= r.Timestamp),
+            $"reporter {r.ReporterId} never saw {r.TargetId}"));
+        // spread over days, not a burst
+        Assert.True(abusiveReports.Max(r => r.Timestamp) - abusiveReports.Min(r => r.Timestamp) > 86400);
+        var campaignReports = w.Reports.Where(r => role[r.ReporterId] is AccountRole.Army or AccountRole.Brigade).ToList();
+        Assert.NotEmpty(campaignReports);
+        Assert.All(campaignReports, r => Assert.DoesNotContain((r.ReporterId, r.TargetId), follows));
+    }
+
+    [Fact]
+    public void Generate_FakeNewsPushes_OneArticleInSeveralUrlSpellings()
+    {
+        var w = TinyWorld.Value;
+        var army = w.Accounts.Where(a => a.Role == AccountRole.Army).Select(a => a.AccountId).ToHashSet();
+        var spellings = w.Messages.Where(m => army.Contains(m.AccountId)).SelectMany(m => m.Urls)
+            .Where(u => ArabicText.FakeNewsDomains.Any(d => u.Contains(d, StringComparison.Ordinal)))
+            .GroupBy(u => u.Split('/', StringSplitOptions.RemoveEmptyEntries)[3].Split('?')[0])
+            .Select(g => g.Distinct().Count()).ToList();
+        Assert.NotEmpty(spellings);
+        Assert.Contains(spellings, n => n >= 2);
+    }
 }
