@@ -311,9 +311,13 @@ public static class WorldGenerator
 
         // ---------------------------------------------------------------- follows
 
+        /// <summary>Two non-negative ints as one long, scrambled by an odd multiplier (a bijection) because
+        /// <see cref="long.GetHashCode"/> XORs the halves: small ids would all collide into a few thousand buckets.</summary>
+        private static long PairKey(int a, int b) => unchecked((((long)a << 32) | (uint)b) * -7046029254386353131L);
+
         private void AddFollow(int follower, int followee)
         {
-            if (follower != followee && _followKeys.Add(((long)follower << 32) | (uint)followee))
+            if (follower != followee && _followKeys.Add(PairKey(follower, followee)))
             {
                 _follows.Add((follower, followee));
             }
@@ -439,7 +443,7 @@ public static class WorldGenerator
             time = Math.Floor(time);
             var o = _posts[original];
             if (!InPeriod(time) || time <= o.Time || who == o.Author || time < _accounts[who].CreatedAt
-                || !_reposted.Add(((long)who << 32) | (uint)original))
+                || !_reposted.Add(PairKey(who, original)))
             {
                 return -1;
             }
@@ -1176,17 +1180,14 @@ public static class WorldGenerator
         private World Assemble()
         {
             // message ids increase with time, like snowflakes
+            // times are whole seconds: sort on (time, random tie-break) packed into one long
             var order = Enumerable.Range(0, _posts.Count).ToArray();
-            Array.Sort(order, (a, b) =>
+            var keys = new long[_posts.Count];
+            for (var i = 0; i < keys.Length; i++)
             {
-                var c = _posts[a].Time.CompareTo(_posts[b].Time);
-                if (c != 0)
-                {
-                    return c;
-                }
-                c = _posts[a].TieBreak.CompareTo(_posts[b].TieBreak);
-                return c != 0 ? c : a.CompareTo(b);
-            });
+                keys[i] = ((long)_posts[i].Time << 31) | (uint)_posts[i].TieBreak;
+            }
+            Array.Sort(keys, order);
             var ids = new string[_posts.Count];
             for (var rank = 0; rank < order.Length; rank++)
             {
@@ -1236,8 +1237,9 @@ public static class WorldGenerator
                 FastFan = a.FastFan,
             }).ToList();
 
-            var follows = _follows.OrderBy(f => rankOf[f.Follower]).ThenBy(f => rankOf[f.Followee])
-                .Select(f => new Follow(_accounts[f.Follower].Id, _accounts[f.Followee].Id)).ToList();
+            var followKeys = _follows.Select(f => ((long)rankOf[f.Follower] << 32) | (uint)rankOf[f.Followee]).ToArray();
+            Array.Sort(followKeys);
+            var follows = followKeys.Select(k => new Follow(accounts[(int)(k >> 32)].AccountId, accounts[(int)(k & 0xFFFFFFFF)].AccountId)).ToList();
 
             var reportOrder = Enumerable.Range(0, _reports.Count).OrderBy(i => _reports[i].Time).ThenBy(i => i).ToList();
             var reports = new List<UserReport>(_reports.Count);
