@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return NetworksCommand.Create(context);
         yield return VersionCommand.Create(context);
         yield return SimulateCommand.Create(context);
+        yield return EvalCommand.Create(context);
     }
 }

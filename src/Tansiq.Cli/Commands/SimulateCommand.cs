@@ -95,9 +95,9 @@ internal static class ParameterOverrides
         try
         {
             value = property.PropertyType == typeof(bool) ? bool.Parse(text)
-                : property.PropertyType == typeof(int) ? int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)
-                : property.PropertyType == typeof(long) ? long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)
-                : double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+                : property.PropertyType == typeof(int) ? (object)int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)
+                : property.PropertyType == typeof(long) ? (object)long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture)
+                : (object)double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
         }
         catch (FormatException)
         {

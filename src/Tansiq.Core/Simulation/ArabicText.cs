@@ -202,6 +202,15 @@ internal static class ArabicText
     /// </summary>
     public static string Variant(Random rng, string text)
     {
+        var variant = OneVariant(rng, text);
+        // a variant that came out unchanged (no word the transforms apply to) gets a diacritic or an emoji instead
+        return variant != text ? variant
+            : OneVariant(rng, text) is var second && second != text ? second
+            : text + " " + Emoji[rng.Next(Emoji.Length)];
+    }
+
+    private static string OneVariant(Random rng, string text)
+    {
         var words = text.Split(' ');
         var transforms = 1 + rng.Next(3);
         for (var t = 0; t < transforms; t++)

@@ -65,6 +65,7 @@ public static class WorldGenerator
         private readonly List<Post> _posts = [];
         private readonly List<RawReport> _reports = [];
         private readonly HashSet<long> _followKeys = [];
+        private readonly HashSet<long> _reposted = [];
         private readonly List<(int Follower, int Followee)> _follows = [];
         private readonly HashSet<string> _usernames = new(StringComparer.Ordinal);
         private readonly HashSet<long> _ids = [];
@@ -102,15 +103,16 @@ public static class WorldGenerator
             CreateFriendGroups();
             CreateFollows();
             CreateOriginals();
-            CreateOrganicReactions();
-            CreateFriendReactions();
-            CreateViralMoments();
+            // the orchestrated and the zealous first: an account reposts a post at most once, so their timing wins
             CreateFanReactions();
             if (_army.Count > 0)
             {
                 CreateArmyActivity();
                 CreateArmyReporting();
             }
+            CreateOrganicReactions();
+            CreateFriendReactions();
+            CreateViralMoments();
             CreatePetition();
             CreateAbuse();
             CreateNoiseReports();
@@ -309,9 +311,13 @@ public static class WorldGenerator
 
         // ---------------------------------------------------------------- follows
 
+        /// <summary>Two non-negative ints as one long, scrambled by an odd multiplier (a bijection) because
+        /// <see cref="long.GetHashCode"/> XORs the halves: small ids would all collide into a few thousand buckets.</summary>
+        private static long PairKey(int a, int b) => unchecked((((long)a << 32) | (uint)b) * -7046029254386353131L);
+
         private void AddFollow(int follower, int followee)
         {
-            if (follower != followee && _followKeys.Add(((long)follower << 32) | (uint)followee))
+            if (follower != followee && _followKeys.Add(PairKey(follower, followee)))
             {
                 _follows.Add((follower, followee));
             }
@@ -321,20 +327,31 @@ public static class WorldGenerator
         {
             var weights = _accounts.Select(a => Math.Pow(Math.Min(a.Followers, 200_000) + 1, 0.85)).ToArray();
             var popular = new WeightedSampler(weights);
-            void FollowPopular(int who, double mean)
+            // campaign reporters have no exposure to their targets: that is what their reports lack
+            var petitionTargets = new HashSet<int>(_militia) { _leader };
+            var armyTargets = new HashSet<int>(_journalists.Concat(_activists));
+            void FollowPopular(int who, double mean, HashSet<int>? never = null)
             {
                 var n = _rng.Poisson(mean);
                 for (var i = 0; i < n; i++)
                 {
-                    AddFollow(who, popular.Next(_rng));
+                    var followee = popular.Next(_rng);
+                    if (never is null || !never.Contains(followee))
+                    {
+                        AddFollow(who, followee);
+                    }
                 }
             }
-            foreach (var list in new[] { _organic, _fans, _brigade, _abusive, _journalists, _activists })
+            foreach (var list in new[] { _organic, _fans, _abusive, _journalists, _activists })
             {
                 foreach (var a in list)
                 {
                     FollowPopular(a, p.OrganicFollowsMean);
                 }
+            }
+            foreach (var a in _brigade)
+            {
+                FollowPopular(a, p.OrganicFollowsMean, petitionTargets);
             }
             foreach (var f in _fans)
             {
@@ -381,7 +398,7 @@ public static class WorldGenerator
                             AddFollow(a, b);
                         }
                     }
-                    FollowPopular(a, p.OrganicFollowsMean * 0.5);
+                    FollowPopular(a, p.OrganicFollowsMean * 0.5, armyTargets);
                 }
             }
             foreach (var producer in _producers)
@@ -425,7 +442,8 @@ public static class WorldGenerator
         {
             time = Math.Floor(time);
             var o = _posts[original];
-            if (!InPeriod(time) || time <= o.Time || who == o.Author || time < _accounts[who].CreatedAt)
+            if (!InPeriod(time) || time <= o.Time || who == o.Author || time < _accounts[who].CreatedAt
+                || !_reposted.Add(PairKey(who, original)))
             {
                 return -1;
             }
@@ -487,13 +505,47 @@ public static class WorldGenerator
                 ? (_rng.Chance(0.8) ? new[] { _rng.Pick(ArabicText.OrganicHashtags) } : [_rng.Pick(ArabicText.OrganicHashtags), _rng.Pick(ArabicText.OrganicHashtags)]).Distinct().ToArray()
                 : [];
 
-        private int OrganicOriginal(int who, double time) =>
-            Original(who, time, ArabicText.OrganicSentence(_rng), OrganicHashtags(), _rng.Chance(p.OrganicLinkShare) ? [NewsUrl()] : null);
+        private int OrganicOriginal(int who, double time)
+        {
+            if (!_rng.Chance(p.OrganicLinkShare))
+            {
+                return Original(who, time, ArabicText.OrganicSentence(_rng), OrganicHashtags());
+            }
+            if (_rng.Chance(p.NewsStoryShare))
+            {
+                // a story in the news: people share it in the hours after it breaks, so popular links crowd together
+                var (url, published) = _stories[_storySampler.Next(_rng)];
+                var at = Math.Floor(published + 30 + _rng.LogNormal(p.NewsShareDelayMedianSeconds, 1.2));
+                if (InPeriod(at) && at >= _accounts[who].CreatedAt)
+                {
+                    return Original(who, at, ArabicText.OrganicSentence(_rng), OrganicHashtags(), [url]);
+                }
+            }
+            return Original(who, time, ArabicText.OrganicSentence(_rng), OrganicHashtags(), [NewsUrl()]);
+        }
+
+        private List<(string Url, double Published)> _stories = [];
+        private WeightedSampler _storySampler = new([1.0]);
+
+        private void CreateNewsStories()
+        {
+            var n = Math.Max(1, p.NewsStories);
+            _stories = new List<(string, double)>(n);
+            var weights = new double[n];
+            for (var i = 0; i < n; i++)
+            {
+                var url = "https://" + _rng.Pick(ArabicText.NewsDomains) + _rng.Next(100_000, 999_999).ToString(CultureInfo.InvariantCulture);
+                _stories.Add((url, DailyRhythm.Draw(_rng, p.Start, p.Days)));
+                weights[i] = 1.0 / Math.Pow(i + 1, p.NewsStoryZipf);
+            }
+            _storySampler = new WeightedSampler(weights);
+        }
 
         private readonly List<(int Who, int Reposts, int Replies)> _pendingReactions = [];
 
         private void CreateOriginals()
         {
+            CreateNewsStories();
             // organic chatter by everyone who is a real person, plus the army's camouflage
             void Chatter(int who, double ratePerDay)
             {
@@ -593,6 +645,11 @@ public static class WorldGenerator
                 for (var i = 0; i < reposts + replies; i++)
                 {
                     var original = _pool[_poolSampler!.Next(_rng)];
+                    if (_posts[original].Author == _leader && _accounts[who].Role is AccountRole.Fan or AccountRole.Army)
+                    {
+                        // fans and the army meet the leader's posts live (above), not by chance days later
+                        continue;
+                    }
                     var time = _posts[original].Time + HumanDelay();
                     if (i < reposts)
                     {
@@ -763,6 +820,14 @@ public static class WorldGenerator
             }
         }
 
+        private static bool InShift(Squad squad, double time)
+        {
+            var localHour = (int)(((time + DailyRhythm.BaghdadOffsetSeconds) % 86400) / 3600);
+            return squad.ShiftFrom < squad.ShiftTo
+                ? localHour >= squad.ShiftFrom && localHour < squad.ShiftTo
+                : localHour >= squad.ShiftFrom || localHour < squad.ShiftTo;
+        }
+
         private List<Squad> PickSquads(int count)
         {
             var order = _rng.Distinct(_squads.Count, Math.Min(count, _squads.Count));
@@ -772,11 +837,15 @@ public static class WorldGenerator
         private void CreateArmyActivity()
         {
             // amplify the leader and the commander within seconds
+            // (a squad works its shift: outside it, it joins only some of the time, which is what sets squads apart)
             foreach (var post in _leaderPosts.Concat(_commanderPosts))
             {
                 foreach (var squad in _squads)
                 {
-                    SquadAct(squad, _posts[post].Time, squad.LatencyMedian, p.MemberJitterSeconds, (m, t) => Repost(m, post, t));
+                    if (InShift(squad, _posts[post].Time) || _rng.Chance(p.OffShiftProbability))
+                    {
+                        SquadAct(squad, _posts[post].Time, squad.LatencyMedian, p.MemberJitterSeconds, (m, t) => Repost(m, post, t));
+                    }
                 }
             }
             // obscure campaign posts by producers, pushed by a few squads
@@ -1111,17 +1180,14 @@ public static class WorldGenerator
         private World Assemble()
         {
             // message ids increase with time, like snowflakes
+            // times are whole seconds: sort on (time, random tie-break) packed into one long
             var order = Enumerable.Range(0, _posts.Count).ToArray();
-            Array.Sort(order, (a, b) =>
+            var keys = new long[_posts.Count];
+            for (var i = 0; i < keys.Length; i++)
             {
-                var c = _posts[a].Time.CompareTo(_posts[b].Time);
-                if (c != 0)
-                {
-                    return c;
-                }
-                c = _posts[a].TieBreak.CompareTo(_posts[b].TieBreak);
-                return c != 0 ? c : a.CompareTo(b);
-            });
+                keys[i] = ((long)_posts[i].Time << 31) | (uint)_posts[i].TieBreak;
+            }
+            Array.Sort(keys, order);
             var ids = new string[_posts.Count];
             for (var rank = 0; rank < order.Length; rank++)
             {
@@ -1171,8 +1237,9 @@ public static class WorldGenerator
                 FastFan = a.FastFan,
             }).ToList();
 
-            var follows = _follows.OrderBy(f => rankOf[f.Follower]).ThenBy(f => rankOf[f.Followee])
-                .Select(f => new Follow(_accounts[f.Follower].Id, _accounts[f.Followee].Id)).ToList();
+            var followKeys = _follows.Select(f => ((long)rankOf[f.Follower] << 32) | (uint)rankOf[f.Followee]).ToArray();
+            Array.Sort(followKeys);
+            var follows = followKeys.Select(k => new Follow(accounts[(int)(k >> 32)].AccountId, accounts[(int)(k & 0xFFFFFFFF)].AccountId)).ToList();
 
             var reportOrder = Enumerable.Range(0, _reports.Count).OrderBy(i => _reports[i].Time).ThenBy(i => i).ToList();
             var reports = new List<UserReport>(_reports.Count);

@@ -22,13 +22,20 @@ public sealed record WorldParameters
     public double OrganicFollowersCap { get; init; } = 400000;
     public double OrganicFollowingMedian { get; init; } = 180;
     /// <summary>Actions (posts, reposts, replies) per day: lognormal per account.</summary>
-    public double OrganicActionsPerDayMedian { get; init; } = 0.8;
+    public double OrganicActionsPerDayMedian { get; init; } = 0.5;
     public double OrganicActionsPerDaySigma { get; init; } = 1.0;
     public double OrganicPostShare { get; init; } = 0.5;
     public double OrganicRepostShare { get; init; } = 0.35;
     /// <summary>Share of original posts that carry a hashtag, and a news link.</summary>
     public double OrganicHashtagShare { get; init; } = 0.35;
     public double OrganicLinkShare { get; init; } = 0.15;
+    /// <summary>Share of link posts that share a story in the news (the rest link a unique article).</summary>
+    public double NewsStoryShare { get; init; } = 0.6;
+    /// <summary>Stories in the news over the period; their popularity falls as a Zipf law with this exponent.</summary>
+    public int NewsStories { get; init; } = 300;
+    public double NewsStoryZipf { get; init; } = 1.0;
+    /// <summary>Median delay between a story breaking and a share of it (lognormal, sigma 1.2).</summary>
+    public double NewsShareDelayMedianSeconds { get; init; } = 5400;
     /// <summary>Human repost/reply delay after the original: lognormal median and sigma (minutes to hours).</summary>
     public double HumanDelayMedianSeconds { get; init; } = 1800;
     public double HumanDelaySigma { get; init; } = 1.4;
@@ -41,7 +48,7 @@ public sealed record WorldParameters
     public int FriendGroupMin { get; init; } = 4;
     public int FriendGroupMax { get; init; } = 12;
     /// <summary>Chance that a friend reposts / replies to a group member's post, and the delay (human, shorter than strangers').</summary>
-    public double FriendRepostProbability { get; init; } = 0.5;
+    public double FriendRepostProbability { get; init; } = 0.4;
     public double FriendReplyProbability { get; init; } = 0.25;
     public double FriendDelayMedianSeconds { get; init; } = 900;
     public double FriendDelaySigma { get; init; } = 1.3;
@@ -96,9 +103,11 @@ public sealed record WorldParameters
     public double SquadLatencyMaxSeconds { get; init; } = 25;
     /// <summary>Member jitter after the squad's relay (exponential mean, seconds).</summary>
     public double MemberJitterSeconds { get; init; } = 6;
+    /// <summary>Squads amplify the leader and the commander during their 8-hour shift; outside it, with this chance.</summary>
+    public double OffShiftProbability { get; init; } = 0.3;
     /// <summary>Squads that push one producer post.</summary>
     public int SquadsPerCampaignPost { get; init; } = 2;
-    /// <summary>Chance that an organic account stumbles on a campaign post and reposts it (human delay).</summary>
+    /// <summary>Organic reposts of each campaign post by people who stumble on it (Poisson mean, human delay).</summary>
     public double CampaignPostOrganicReposts { get; init; } = 1.5;
     public int HashtagFloods { get; init; } = 12;
     public int CampaignHashtags { get; init; } = 5;
@@ -190,6 +199,7 @@ public sealed record WorldParameters
             (nameof(FastFanShare), FastFanShare), (nameof(SquadActProbability), SquadActProbability),
             (nameof(MemberParticipation), MemberParticipation), (nameof(PetitionCallFraction), PetitionCallFraction),
             (nameof(PetitionFreshShare), PetitionFreshShare), (nameof(FloodExactCopyShare), FloodExactCopyShare),
+            (nameof(OffShiftProbability), OffShiftProbability), (nameof(NewsStoryShare), NewsStoryShare),
         })
         {
             Check(p >= 0 && p <= 1, name, "must be a share in [0, 1]");
