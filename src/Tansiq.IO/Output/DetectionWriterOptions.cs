@@ -24,6 +24,9 @@ public sealed record DetectionWriterOptions
     /// <summary>Dots per cluster timeline in report.html.</summary>
     public int MaxReportTimelinePoints { get; init; } = 2_000;
 
+    /// <summary>Shared objects in the report's reaction-time chart per cluster.</summary>
+    public int MaxReportReactionRows { get; init; } = 12;
+
     /// <summary>Member rows per cluster timeline in report.html (the most active members).</summary>
     public int MaxReportTimelineRows { get; init; } = 40;
 

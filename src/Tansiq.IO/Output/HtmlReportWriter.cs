@@ -44,7 +44,7 @@ public static class HtmlReportWriter
             w.Write("</style>\n</head>\n<body>\n");
 
             w.Write("<header class=\"top\"><div class=\"wrap\"><div class=\"brand\">Tansiq</div><h1>Coordinated behaviour report</h1>");
-            w.Write($"<p class=\"sub\">{Count(_summary.Messages)} messages from {Count(_summary.Accounts)} accounts examined for co-actions · {H(options.GeneratedBy)}</p>");
+            w.Write($"<p class=\"sub\">{Count(_summary.Messages)} messages from {Count(_summary.Accounts)} accounts examined for accounts that act together</p>");
             w.Write("</div></header>\n<main>\n");
 
             Verdict(clusters, flagged);
@@ -161,6 +161,7 @@ public static class HtmlReportWriter
             }
 
             SharedObjects(c);
+            Reactions(c);
             Timeline(c);
             Members(c, members);
             w.Write("</section>\n");
@@ -201,6 +202,86 @@ public static class HtmlReportWriter
             {
                 w.Write($"<p class=\"note\">{shown} of {Count(c.SharedObjects.Count)} shared objects shown; clusters.json lists them all.</p>\n");
             }
+        }
+
+        /// <summary>
+        /// The delay of every member action after the first member action on the same object, for the strongest
+        /// objects: the hour-scale timeline cannot show that a squad acts within seconds, this chart does.
+        /// </summary>
+        private void Reactions(ClusterResult c)
+        {
+            var rank = new Dictionary<(SignalKind, string), int>();
+            for (var i = 0; i < c.SharedObjects.Count; i++)
+            {
+                rank.TryAdd((c.SharedObjects[i].Signal, c.SharedObjects[i].Key), i);
+            }
+            var rows = c.Timeline
+                .Where(a => double.IsFinite(a.Time))
+                .GroupBy(a => (a.Signal, a.ObjectKey))
+                .Select(g => (g.Key.Signal, Key: g.Key.ObjectKey, Actions: g.OrderBy(a => a.Time).ToList()))
+                .Where(g => g.Actions.Count > 1)
+                .OrderBy(g => rank.GetValueOrDefault((g.Signal, g.Key), int.MaxValue))
+                .ThenByDescending(g => g.Actions.Count)
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Take(options.MaxReportReactionRows)
+                .ToList();
+            if (rows.Count == 0)
+            {
+                return;
+            }
+            w.Write("<h3>How fast the members acted</h3>\n");
+            const double labelRight = 238, x0 = 250, x1 = 968, top = 28, rowHeight = 20;
+            // The same object can be pushed again hours later (a reused text): scale to the bulk of the delays so one
+            // late action does not squeeze the seconds-scale picture into a single column; later ones sit at the edge.
+            var delays = rows.SelectMany(r => r.Actions.Select(a => a.Time - r.Actions[0].Time)).Order().ToList();
+            var bulk = delays[(int)Math.Floor(0.9 * (delays.Count - 1))];
+            var maxDelay = Math.Max(5, Math.Min(delays[^1], bulk * 1.25));
+            var late = 0;
+            var height = top + rows.Count * rowHeight + 8;
+            double X(double delay) => x0 + delay / maxDelay * (x1 - x0);
+            w.Write("<div class=\"tl\">");
+            w.Write(string.Create(Inv, $"<svg viewBox=\"0 0 1000 {height}\" role=\"img\" aria-label=\"Delays of member actions after the first member action on each shared object\" xmlns=\"http://www.w3.org/2000/svg\">"));
+            foreach (var tick in TimelinePlot.Ticks(0, maxDelay, out _))
+            {
+                var x = X(tick);
+                w.Write(string.Create(Inv, $"<line class=\"grid\" x1=\"{x:0.#}\" y1=\"{top - 6}\" x2=\"{x:0.#}\" y2=\"{height - 4}\"/>"));
+                w.Write(string.Create(Inv, $"<text x=\"{x:0.#}\" y=\"{top - 11}\" text-anchor=\"middle\">+{H(OutputText.Duration(tick))}</text>"));
+            }
+            var drawn = 0;
+            var budget = options.MaxReportTimelinePoints;
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var (signal, key, actions) = rows[r];
+                var y = top + r * rowHeight + rowHeight / 2;
+                var shared = c.SharedObjects.FirstOrDefault(o => o.Signal == signal && o.Key == key);
+                var label = string.IsNullOrEmpty(shared?.Text) ? key : shared.Text;
+                w.Write(string.Create(Inv, $"<line class=\"row\" x1=\"{x0}\" y1=\"{y}\" x2=\"{x1}\" y2=\"{y}\"/>"));
+                w.Write(string.Create(Inv, $"<text class=\"who\" x=\"{labelRight}\" y=\"{y + 4}\" text-anchor=\"end\">"));
+                w.Write(H(Cut(label.ReplaceLineEndings(" "), 34)));
+                w.Write($"<title>{H(signal.Name())}: {H(Cut(label, 300))}</title></text>");
+                var first = actions[0].Time;
+                var step = Math.Max(1, (int)Math.Ceiling(actions.Count / (double)Math.Max(1, budget / rows.Count)));
+                for (var i = 0; i < actions.Count; i += step)
+                {
+                    var a = actions[i];
+                    var delay = a.Time - first;
+                    var colour = ReportAssets.SignalColours[signal.Name()];
+                    if (delay > maxDelay)
+                    {
+                        late++;
+                        w.Write(string.Create(Inv, $"<circle cx=\"{x1}\" cy=\"{y}\" r=\"3\" fill=\"#fff\" stroke=\"{colour}\" stroke-width=\"1.5\"><title>"));
+                    }
+                    else
+                    {
+                        w.Write(string.Create(Inv, $"<circle cx=\"{X(delay):0.#}\" cy=\"{y}\" r=\"3.4\" fill=\"{colour}\"><title>"));
+                    }
+                    w.Write(H($"{view.Username(a.AccountId) ?? a.AccountId} · +{OutputText.Duration(delay)} · {UtcPrecise(a.Time)}"));
+                    w.Write("</title></circle>");
+                    drawn++;
+                }
+            }
+            w.Write("</svg></div>\n");
+            w.Write($"<p class=\"note\">One row per shared object (strongest first), one dot per member action placed by its delay after the first member acted on that object. Dots packed at the left mean the members acted within seconds of each other.{(late > 0 ? $" {Plural(late, "action")} more than {H(OutputText.Duration(maxDelay))} after the first (the object pushed again later) are drawn hollow at the right edge." : "")}{(drawn < rows.Sum(r => r.Actions.Count) ? $" {Count(drawn)} of {Count(rows.Sum(r => r.Actions.Count))} actions drawn." : "")}</p>\n");
         }
 
         private void Timeline(ClusterResult c)
@@ -267,7 +348,7 @@ public static class HtmlReportWriter
             {
                 var y = top + p.Row * rowHeight + rowHeight / 2;
                 w.Write(string.Create(Inv, $"<circle cx=\"{X(p.Time):0.#}\" cy=\"{y}\" r=\"3.4\" fill=\"{ReportAssets.SignalColours[p.Signal.Name()]}\"><title>"));
-                w.Write(H($"{view.Username(p.AccountId) ?? p.AccountId} · {p.Signal.Name()} · {Utc(p.Time)} · {Cut(p.ObjectKey, 120)}"));
+                w.Write(H($"{view.Username(p.AccountId) ?? p.AccountId} · {p.Signal.Name()} · {UtcPrecise(p.Time)} · {Cut(p.ObjectKey, 120)}"));
                 w.Write("</title></circle>");
             }
             w.Write("</svg>");
@@ -407,7 +488,11 @@ public static class HtmlReportWriter
 
         private static string Plural(long n, string noun) => $"{OutputText.Count(n)} {noun}{(n == 1 ? "" : "s")}";
 
+        /// <summary>To the second: milliseconds are noise in a table; tooltips keep them.</summary>
         private static string Utc(double t) =>
+            OutputText.TryUtc(t, out var u) ? u.ToString("yyyy-MM-dd HH:mm:ss", Inv) : "-";
+
+        private static string UtcPrecise(double t) =>
             OutputText.TryUtc(t, out var u) ? u.ToString(u.Millisecond == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.fff", Inv) : "-";
 
         private static string Seconds(double s) =>

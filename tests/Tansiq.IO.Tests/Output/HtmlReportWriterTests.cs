@@ -15,6 +15,16 @@ public class HtmlReportWriterTests
 
     private static int Occurrences(string text, string pattern) => Regex.Matches(text, pattern).Count;
 
+    /// <summary>The part of the page from the first <paramref name="start"/> (at or after <paramref name="from"/>) to the next <paramref name="end"/>.</summary>
+    private static string Between(string html, string start, string end, int from = 0)
+    {
+        var i = html.IndexOf(start, from, StringComparison.Ordinal);
+        Assert.True(i >= 0, $"'{start}' not found");
+        var j = html.IndexOf(end, i + start.Length, StringComparison.Ordinal);
+        Assert.True(j >= 0, $"'{end}' not found after '{start}'");
+        return html[i..j];
+    }
+
     [Fact]
     public void Report_HostileUsernamesAndTexts_EscapedSoOnlyTheReportsOwnScriptRuns()
     {
@@ -75,9 +85,25 @@ public class HtmlReportWriterTests
         Assert.Contains("<td class=\"name\">null_model_p</td><td class=\"num\">1.5e-9</td>", high, StringComparison.Ordinal);
         Assert.Contains("&quot;chance&quot; &amp; noise", high, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">0.97</td>", high, StringComparison.Ordinal);
-        Assert.Equal(6, Occurrences(high, "<circle "));
+        Assert.Equal(6, Occurrences(Between(high, "Timeline of actions", "<h3>Members"), "<circle "));
         Assert.Equal(3, Occurrences(high, "<tr class=\"member\""));
-        Assert.Contains("2021-02-03 09:46:40 to 2021-02-03 10:46:40.500 UTC", high, StringComparison.Ordinal);
+        Assert.Contains("2021-02-03 09:46:40 to 2021-02-03 10:46:40 UTC", high, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Cluster_ReactionChartPlacesActionsByDelayAfterFirstMember()
+    {
+        var html = Render(SampleResults.Small());
+        var reactions = Between(html, "How fast the members acted", "Timeline of actions");
+
+        // Rows: the co-text object (2 timeline actions, 5 s apart) then post-777 (0, 100, 200.5 s); the "<b>bold</b>"
+        // key has a single action and no row. The x axis runs from 250 (no delay) to 968 (the longest delay, 200.5 s).
+        Assert.Equal(5, Occurrences(reactions, "<circle "));
+        Assert.Equal(2, Occurrences(reactions, "<circle cx=\"250\""));
+        Assert.Contains("<circle cx=\"267.9\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"608.1\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"968\"", reactions, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", reactions, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,7 +126,7 @@ public class HtmlReportWriterTests
         Assert.Equal(200, Occurrences(html, "<tr class=\"member\""));
         Assert.Contains("300 accounts, the 200 strongest listed", html, StringComparison.Ordinal);
         Assert.Contains("The 40 most active of 300 members are drawn.", html, StringComparison.Ordinal);
-        Assert.Equal(40 * 20, Occurrences(html, "<circle "));
+        Assert.Equal(40 * 20, Occurrences(Between(html, "Timeline of actions", "<h3>Members"), "<circle "));
         Assert.Contains("25 of 60 shared objects shown", html, StringComparison.Ordinal);
     }
 
@@ -109,7 +135,7 @@ public class HtmlReportWriterTests
     {
         var html = Render(SampleResults.Big(members: 50, actionsPerMember: 100));
 
-        Assert.Equal(2000, Occurrences(html, "<circle "));
+        Assert.Equal(2000, Occurrences(Between(html, "Timeline of actions", "<h3>Members"), "<circle "));
         Assert.Contains("2,000 of 4,000 actions are drawn, sampled evenly in time order.", html, StringComparison.Ordinal);
     }
 
