@@ -96,13 +96,15 @@ public class HtmlReportWriterTests
         var html = Render(SampleResults.Small());
         var reactions = Between(html, "How fast the members acted", "Timeline of actions");
 
-        // Rows: the co-text object (2 timeline actions, 5 s apart) then post-777 (0, 100, 200.5 s); the "<b>bold</b>"
-        // key has a single action and no row. The x axis runs from 250 (no delay) to 968 (the longest delay, 200.5 s).
+        // Rows: post-777 first (a listed shared object: 0, 100, 200.5 s, row y 38), then the unlisted co-text key
+        // (2 actions 5 s apart, row y 58); the "<b>bold</b>" key has a single action and no row. Delays sorted: 0, 0, 5, 100, 200.5; the axis ends at 1.25 x the 90th
+        // percentile (100 s) = 125 s, mapped to x 250..968; 200.5 s lies beyond it and is drawn hollow at the edge.
         Assert.Equal(5, Occurrences(reactions, "<circle "));
         Assert.Equal(2, Occurrences(reactions, "<circle cx=\"250\""));
-        Assert.Contains("<circle cx=\"267.9\"", reactions, StringComparison.Ordinal);
-        Assert.Contains("<circle cx=\"608.1\"", reactions, StringComparison.Ordinal);
-        Assert.Contains("<circle cx=\"968\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"278.7\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"824.4\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"968\" cy=\"38\" r=\"3\" fill=\"#fff\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("1 action more than 2 min 5 s after the first", reactions, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", reactions, StringComparison.Ordinal);
     }
 
