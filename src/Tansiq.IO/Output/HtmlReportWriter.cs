@@ -235,7 +235,8 @@ public static class HtmlReportWriter
             // late action does not squeeze the seconds-scale picture into a single column; later ones sit at the edge.
             var delays = rows.SelectMany(r => r.Actions.Select(a => a.Time - r.Actions[0].Time)).Order().ToList();
             var bulk = delays[(int)Math.Floor(0.9 * (delays.Count - 1))];
-            var maxDelay = Math.Max(5, Math.Min(delays[^1], bulk * 1.25));
+            var outliers = delays[^1] > 60 && delays[^1] > 10 * bulk;
+            var maxDelay = Math.Max(5, outliers ? bulk * 1.25 : delays[^1]);
             var late = 0;
             var height = top + rows.Count * rowHeight + 8;
             double X(double delay) => x0 + delay / maxDelay * (x1 - x0);
@@ -320,7 +321,7 @@ public static class HtmlReportWriter
 
         private void TimelineSvg(TimelinePlot plot)
         {
-            const double width = 1000, labelRight = 168, x0 = 178, x1 = 984, top = 28, rowHeight = 16;
+            const double width = 1000, labelRight = 168, x0 = 178, x1 = 962, top = 28, rowHeight = 16;
             var height = top + plot.Rows.Count * rowHeight + 8;
             var span = plot.End - plot.Start;
             double X(double t) => x0 + (t - plot.Start) / span * (x1 - x0);

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tansiq.Core.Detection;
+using Tansiq.Core.Model;
 using Tansiq.IO.Output;
 
 namespace Tansiq.IO.Tests.Output;
@@ -96,16 +97,36 @@ public class HtmlReportWriterTests
         var html = Render(SampleResults.Small());
         var reactions = Between(html, "How fast the members acted", "Timeline of actions");
 
-        // Rows: post-777 first (a listed shared object: 0, 100, 200.5 s, row y 38), then the unlisted co-text key
-        // (2 actions 5 s apart, row y 58); the "<b>bold</b>" key has a single action and no row. Delays sorted: 0, 0, 5, 100, 200.5; the axis ends at 1.25 x the 90th
-        // percentile (100 s) = 125 s, mapped to x 250..968; 200.5 s lies beyond it and is drawn hollow at the edge.
+        // Rows: post-777 first (a listed shared object: 0, 100, 200.5 s), then the unlisted co-text key (2 actions 5 s
+        // apart); the "<b>bold</b>" key has a single action and no row. The axis runs from 250 (no delay) to 968 (the
+        // longest delay, 200.5 s): 5 s -> 267.9, 100 s -> 608.1.
         Assert.Equal(5, Occurrences(reactions, "<circle "));
         Assert.Equal(2, Occurrences(reactions, "<circle cx=\"250\""));
-        Assert.Contains("<circle cx=\"278.7\"", reactions, StringComparison.Ordinal);
-        Assert.Contains("<circle cx=\"824.4\"", reactions, StringComparison.Ordinal);
-        Assert.Contains("<circle cx=\"968\" cy=\"38\" r=\"3\" fill=\"#fff\"", reactions, StringComparison.Ordinal);
-        Assert.Contains("1 action more than 2 min 5 s after the first", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"267.9\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"608.1\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"968\" cy=\"38\" r=\"3.4\"", reactions, StringComparison.Ordinal);
+        Assert.DoesNotContain("hollow", reactions, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", reactions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_ObjectPushedAgainHoursLater_ReactionAxisKeepsSecondsAndLateActionHollow()
+    {
+        var small = SampleResults.Small();
+        // Eleven actions 0, 2, ..., 20 s after the first, then one 3 h later: the 90th percentile is 18 s, the axis
+        // 1.25 x 18 = 22.5 s; 20 s -> 250 + 20 / 22.5 x 718 = 888.2; the late action sits hollow at 968.
+        var timeline = Enumerable.Range(0, 11)
+            .Select(i => new TimelineAction($"a{i % 3 + 1}", 1_000_000 + 2 * i, SignalKind.CoRepost, "post-1"))
+            .Append(new TimelineAction("a1", 1_000_000 + 3 * 3600, SignalKind.CoRepost, "post-1"))
+            .ToList();
+        var cluster = small.Clusters[1] with { Timeline = timeline };
+        var html = Render(small with { Clusters = [cluster] });
+        var reactions = Between(html, "How fast the members acted", "Timeline of actions");
+
+        Assert.Equal(12, Occurrences(reactions, "<circle "));
+        Assert.Contains("<circle cx=\"888.2\"", reactions, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(reactions, "<circle cx=\"968\" cy=\"38\" r=\"3\" fill=\"#fff\""));
+        Assert.Contains("1 action more than 22 s after the first", reactions, StringComparison.Ordinal);
     }
 
     [Fact]
