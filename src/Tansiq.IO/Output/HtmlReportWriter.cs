@@ -22,6 +22,9 @@ public static class HtmlReportWriter
     private sealed class Page(ResultView view, DetectionWriterOptions options, TextWriter w)
     {
         private readonly DetectionSummary _summary = view.Result.Summary;
+        private int _dotsLeft = options.MaxReportTotalDots;
+        private int _memberRowsLeft = options.MaxReportTotalMembers;
+        private int _sectionsLeft;
 
         public void Write()
         {
@@ -53,6 +56,7 @@ public static class HtmlReportWriter
             {
                 Ranking(clusters);
                 var shown = Math.Min(clusters.Count, options.MaxReportClusters);
+                _sectionsLeft = shown;
                 for (var i = 0; i < shown; i++)
                 {
                     Cluster(clusters[i], i + 1);
@@ -160,10 +164,17 @@ public static class HtmlReportWriter
                 w.Write("</tbody></table>\n");
             }
 
+            // Page-wide budgets shared fairly among the sections still to come keep the page a few MB however many
+            // large clusters there are; a small cluster leaves its unused share to the next ones.
+            var dots = Share(ref _dotsLeft, options.MaxReportTimelinePoints * 2, 100);
+            var memberRows = Share(ref _memberRowsLeft, options.MaxReportMembers, 20);
+            _sectionsLeft--;
             SharedObjects(c);
-            Reactions(c);
-            Timeline(c);
-            Members(c, members);
+            var reactionDots = Reactions(c, Math.Min(options.MaxReportTimelinePoints, dots / 2));
+            var timelineDots = Timeline(c, Math.Min(options.MaxReportTimelinePoints, dots - reactionDots));
+            _dotsLeft += dots - reactionDots - timelineDots;
+            var rows = Members(c, members, memberRows);
+            _memberRowsLeft += memberRows - rows;
             w.Write("</section>\n");
         }
 
@@ -204,11 +215,19 @@ public static class HtmlReportWriter
             }
         }
 
+        /// <summary>This section's part of a page-wide budget: an equal share of what is left, within [floor, max].</summary>
+        private int Share(ref int left, int max, int floor)
+        {
+            var share = Math.Clamp(left / Math.Max(1, _sectionsLeft), Math.Min(floor, max), max);
+            left -= share;
+            return share;
+        }
+
         /// <summary>
         /// The delay of every member action after the first member action on the same object, for the strongest
         /// objects: the hour-scale timeline cannot show that a squad acts within seconds, this chart does.
         /// </summary>
-        private void Reactions(ClusterResult c)
+        private int Reactions(ClusterResult c, int budget)
         {
             var rank = new Dictionary<(SignalKind, string), int>();
             for (var i = 0; i < c.SharedObjects.Count; i++)
@@ -227,7 +246,7 @@ public static class HtmlReportWriter
                 .ToList();
             if (rows.Count == 0)
             {
-                return;
+                return 0;
             }
             w.Write("<h3>How fast the members acted</h3>\n");
             const double labelRight = 238, x0 = 250, x1 = 968, top = 28, rowHeight = 20;
@@ -249,7 +268,6 @@ public static class HtmlReportWriter
                 w.Write(string.Create(Inv, $"<text x=\"{x:0.#}\" y=\"{top - 11}\" text-anchor=\"middle\">+{H(OutputText.Duration(tick))}</text>"));
             }
             var drawn = 0;
-            var budget = options.MaxReportTimelinePoints;
             for (var r = 0; r < rows.Count; r++)
             {
                 var (signal, key, actions) = rows[r];
@@ -283,17 +301,18 @@ public static class HtmlReportWriter
             }
             w.Write("</svg></div>\n");
             w.Write($"<p class=\"note\">One row per shared object (strongest first), one dot per member action placed by its delay after the first member acted on that object. Dots packed at the left mean the members acted within seconds of each other.{(late > 0 ? $" {Plural(late, "action")} more than {H(OutputText.Duration(maxDelay))} after the first (the object pushed again later) are drawn hollow at the right edge." : "")}{(drawn < rows.Sum(r => r.Actions.Count) ? $" {Count(drawn)} of {Count(rows.Sum(r => r.Actions.Count))} actions drawn." : "")}</p>\n");
+            return drawn;
         }
 
-        private void Timeline(ClusterResult c)
+        private int Timeline(ClusterResult c, int budget)
         {
             w.Write("<h3>Timeline of actions on shared objects</h3>\n");
             if (c.Timeline.Count == 0)
             {
                 w.Write("<p class=\"empty\">No timeline was recorded for this cluster.</p>\n");
-                return;
+                return 0;
             }
-            var plot = TimelinePlot.Build(c.Timeline, options.MaxReportTimelineRows, options.MaxReportTimelinePoints);
+            var plot = TimelinePlot.Build(c.Timeline, options.MaxReportTimelineRows, Math.Max(1, budget));
             var present = OutputText.Canonical(plot.Points.Select(p => p.Signal)).ToList();
             w.Write("<div class=\"legend\">");
             foreach (var s in present)
@@ -317,6 +336,7 @@ public static class HtmlReportWriter
                 note += $" ({Count(c.Timeline.Count - plot.PointsTotal)} actions of members not drawn are left out.)";
             }
             w.Write($"<p class=\"note\">{note}</p>\n");
+            return plot.Points.Count;
         }
 
         private void TimelineSvg(TimelinePlot plot)
@@ -349,15 +369,15 @@ public static class HtmlReportWriter
             {
                 var y = top + p.Row * rowHeight + rowHeight / 2;
                 w.Write(string.Create(Inv, $"<circle cx=\"{X(p.Time):0.#}\" cy=\"{y}\" r=\"3.4\" fill=\"{ReportAssets.SignalColours[p.Signal.Name()]}\"><title>"));
-                w.Write(H($"{view.Username(p.AccountId) ?? p.AccountId} · {p.Signal.Name()} · {UtcPrecise(p.Time)} · {Cut(p.ObjectKey, 120)}"));
+                w.Write(H($"{view.Username(p.AccountId) ?? p.AccountId} · {p.Signal.Name()} · {UtcPrecise(p.Time)} · {Cut(p.ObjectKey, 60)}"));
                 w.Write("</title></circle>");
             }
             w.Write("</svg>");
         }
 
-        private void Members(ClusterResult c, IReadOnlyList<string> members)
+        private int Members(ClusterResult c, IReadOnlyList<string> members, int cap)
         {
-            var shown = Math.Min(members.Count, options.MaxReportMembers);
+            var shown = Math.Min(members.Count, cap);
             var open = members.Count <= 30 ? " open" : "";
             w.Write($"<h3>Members</h3>\n<details class=\"members\"{open}><summary>{Plural(members.Count, "account")}");
             w.Write(shown < members.Count ? $", the {shown} strongest listed" : "");
@@ -378,6 +398,7 @@ public static class HtmlReportWriter
                 w.Write($"<p class=\"note\">{Count(members.Count - shown)} more members of cluster {H(c.ClusterId)} are in accounts.csv and clusters.json.</p>\n");
             }
             w.Write("</details>\n");
+            return shown;
         }
 
         private string UserCell(string id, string? username)

@@ -171,6 +171,22 @@ public class HtmlReportWriterTests
     }
 
     [Fact]
+    public void Report_FiftyLargeClusters_PageWideBudgetsKeepItSmall()
+    {
+        var html = Render(SampleResults.Many(count: 50, members: 220, actionsPerMember: 10));
+
+        Assert.Equal(50, Occurrences(html, "<section class=\"cluster\""));
+        Assert.InRange(Occurrences(html, "<tr class=\"member\""), 2_950, 3_000);
+        Assert.InRange(Occurrences(html, "<circle "), 20_000, 24_000 + 50 * 12);
+        Assert.InRange(html.Length, 1, 8_000_000);
+        // The first cluster still gets its full share, the last one a fair part of what is left.
+        var first = Between(html, "<section class=\"cluster\" id=\"c-1\">", "</section>");
+        Assert.Equal(60, Occurrences(first, "<tr class=\"member\""));
+        var last = Between(html, "<section class=\"cluster\" id=\"c-50\">", "</section>");
+        Assert.InRange(Occurrences(last, "<tr class=\"member\""), 20, 200);
+    }
+
+    [Fact]
     public void Report_ProfileTemplate_UsernamesLinkedWithEscapedUrls()
     {
         var html = Render(SampleResults.Small(), new DetectionWriterOptions { ProfileUrlTemplate = "https://x.com/{username}" });
