@@ -21,8 +21,17 @@ public sealed record DetectionWriterOptions
     /// <summary>Shared objects listed per cluster in report.html.</summary>
     public int MaxReportSharedObjects { get; init; } = 25;
 
-    /// <summary>Dots per cluster timeline in report.html.</summary>
+    /// <summary>Dots per cluster timeline in report.html (the reaction chart may use as many).</summary>
     public int MaxReportTimelinePoints { get; init; } = 2_000;
+
+    /// <summary>Dots (timeline and reaction chart) on the whole page, shared among the cluster sections.</summary>
+    public int MaxReportTotalDots { get; init; } = 24_000;
+
+    /// <summary>Member rows on the whole page, shared among the cluster sections.</summary>
+    public int MaxReportTotalMembers { get; init; } = 3_000;
+
+    /// <summary>Shared objects in the report's reaction-time chart per cluster.</summary>
+    public int MaxReportReactionRows { get; init; } = 12;
 
     /// <summary>Member rows per cluster timeline in report.html (the most active members).</summary>
     public int MaxReportTimelineRows { get; init; } = 40;

@@ -22,6 +22,9 @@ public static class HtmlReportWriter
     private sealed class Page(ResultView view, DetectionWriterOptions options, TextWriter w)
     {
         private readonly DetectionSummary _summary = view.Result.Summary;
+        private int _dotsLeft = options.MaxReportTotalDots;
+        private int _memberRowsLeft = options.MaxReportTotalMembers;
+        private int _sectionsLeft;
 
         public void Write()
         {
@@ -44,7 +47,7 @@ public static class HtmlReportWriter
             w.Write("</style>\n</head>\n<body>\n");
 
             w.Write("<header class=\"top\"><div class=\"wrap\"><div class=\"brand\">Tansiq</div><h1>Coordinated behaviour report</h1>");
-            w.Write($"<p class=\"sub\">{Count(_summary.Messages)} messages from {Count(_summary.Accounts)} accounts examined for co-actions · {H(options.GeneratedBy)}</p>");
+            w.Write($"<p class=\"sub\">{Count(_summary.Messages)} messages from {Count(_summary.Accounts)} accounts examined for accounts that act together</p>");
             w.Write("</div></header>\n<main>\n");
 
             Verdict(clusters, flagged);
@@ -53,6 +56,7 @@ public static class HtmlReportWriter
             {
                 Ranking(clusters);
                 var shown = Math.Min(clusters.Count, options.MaxReportClusters);
+                _sectionsLeft = shown;
                 for (var i = 0; i < shown; i++)
                 {
                     Cluster(clusters[i], i + 1);
@@ -160,9 +164,17 @@ public static class HtmlReportWriter
                 w.Write("</tbody></table>\n");
             }
 
+            // Page-wide budgets shared fairly among the sections still to come keep the page a few MB however many
+            // large clusters there are; a small cluster leaves its unused share to the next ones.
+            var dots = Share(ref _dotsLeft, options.MaxReportTimelinePoints * 2, 100);
+            var memberRows = Share(ref _memberRowsLeft, options.MaxReportMembers, 20);
+            _sectionsLeft--;
             SharedObjects(c);
-            Timeline(c);
-            Members(c, members);
+            var reactionDots = Reactions(c, Math.Min(options.MaxReportTimelinePoints, dots / 2));
+            var timelineDots = Timeline(c, Math.Min(options.MaxReportTimelinePoints, dots - reactionDots));
+            _dotsLeft += dots - reactionDots - timelineDots;
+            var rows = Members(c, members, memberRows);
+            _memberRowsLeft += memberRows - rows;
             w.Write("</section>\n");
         }
 
@@ -203,15 +215,104 @@ public static class HtmlReportWriter
             }
         }
 
-        private void Timeline(ClusterResult c)
+        /// <summary>This section's part of a page-wide budget: an equal share of what is left, within [floor, max].</summary>
+        private int Share(ref int left, int max, int floor)
+        {
+            var share = Math.Clamp(left / Math.Max(1, _sectionsLeft), Math.Min(floor, max), max);
+            left -= share;
+            return share;
+        }
+
+        /// <summary>
+        /// The delay of every member action after the first member action on the same object, for the strongest
+        /// objects: the hour-scale timeline cannot show that a squad acts within seconds, this chart does.
+        /// </summary>
+        private int Reactions(ClusterResult c, int budget)
+        {
+            var rank = new Dictionary<(SignalKind, string), int>();
+            for (var i = 0; i < c.SharedObjects.Count; i++)
+            {
+                rank.TryAdd((c.SharedObjects[i].Signal, c.SharedObjects[i].Key), i);
+            }
+            var rows = c.Timeline
+                .Where(a => double.IsFinite(a.Time))
+                .GroupBy(a => (a.Signal, a.ObjectKey))
+                .Select(g => (g.Key.Signal, Key: g.Key.ObjectKey, Actions: g.OrderBy(a => a.Time).ToList()))
+                .Where(g => g.Actions.Count > 1)
+                .OrderBy(g => rank.GetValueOrDefault((g.Signal, g.Key), int.MaxValue))
+                .ThenByDescending(g => g.Actions.Count)
+                .ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Take(options.MaxReportReactionRows)
+                .ToList();
+            if (rows.Count == 0)
+            {
+                return 0;
+            }
+            w.Write("<h3>How fast the members acted</h3>\n");
+            const double labelRight = 238, x0 = 250, x1 = 968, top = 28, rowHeight = 20;
+            // The same object can be pushed again hours later (a reused text): scale to the bulk of the delays so one
+            // late action does not squeeze the seconds-scale picture into a single column; later ones sit at the edge.
+            var delays = rows.SelectMany(r => r.Actions.Select(a => a.Time - r.Actions[0].Time)).Order().ToList();
+            var bulk = delays[(int)Math.Floor(0.9 * (delays.Count - 1))];
+            var outliers = delays[^1] > 60 && delays[^1] > 10 * bulk;
+            var maxDelay = Math.Max(5, outliers ? bulk * 1.25 : delays[^1]);
+            var late = 0;
+            var height = top + rows.Count * rowHeight + 8;
+            double X(double delay) => x0 + delay / maxDelay * (x1 - x0);
+            w.Write("<div class=\"tl\">");
+            w.Write(string.Create(Inv, $"<svg viewBox=\"0 0 1000 {height}\" role=\"img\" aria-label=\"Delays of member actions after the first member action on each shared object\" xmlns=\"http://www.w3.org/2000/svg\">"));
+            foreach (var tick in TimelinePlot.Ticks(0, maxDelay, out _))
+            {
+                var x = X(tick);
+                w.Write(string.Create(Inv, $"<line class=\"grid\" x1=\"{x:0.#}\" y1=\"{top - 6}\" x2=\"{x:0.#}\" y2=\"{height - 4}\"/>"));
+                w.Write(string.Create(Inv, $"<text x=\"{x:0.#}\" y=\"{top - 11}\" text-anchor=\"middle\">+{H(OutputText.Duration(tick))}</text>"));
+            }
+            var drawn = 0;
+            for (var r = 0; r < rows.Count; r++)
+            {
+                var (signal, key, actions) = rows[r];
+                var y = top + r * rowHeight + rowHeight / 2;
+                var shared = c.SharedObjects.FirstOrDefault(o => o.Signal == signal && o.Key == key);
+                var label = string.IsNullOrEmpty(shared?.Text) ? key : shared.Text;
+                w.Write(string.Create(Inv, $"<line class=\"row\" x1=\"{x0}\" y1=\"{y}\" x2=\"{x1}\" y2=\"{y}\"/>"));
+                w.Write(string.Create(Inv, $"<text class=\"who\" x=\"{labelRight}\" y=\"{y + 4}\" text-anchor=\"end\">"));
+                w.Write(H(Cut(label.ReplaceLineEndings(" "), 34)));
+                w.Write($"<title>{H(signal.Name())}: {H(Cut(label, 300))}</title></text>");
+                var first = actions[0].Time;
+                var step = Math.Max(1, (int)Math.Ceiling(actions.Count / (double)Math.Max(1, budget / rows.Count)));
+                for (var i = 0; i < actions.Count; i += step)
+                {
+                    var a = actions[i];
+                    var delay = a.Time - first;
+                    var colour = ReportAssets.SignalColours[signal.Name()];
+                    if (delay > maxDelay)
+                    {
+                        late++;
+                        w.Write(string.Create(Inv, $"<circle cx=\"{x1}\" cy=\"{y}\" r=\"3\" fill=\"#fff\" stroke=\"{colour}\" stroke-width=\"1.5\"><title>"));
+                    }
+                    else
+                    {
+                        w.Write(string.Create(Inv, $"<circle cx=\"{X(delay):0.#}\" cy=\"{y}\" r=\"3.4\" fill=\"{colour}\"><title>"));
+                    }
+                    w.Write(H($"{view.Username(a.AccountId) ?? a.AccountId} · +{OutputText.Duration(delay)} · {UtcPrecise(a.Time)}"));
+                    w.Write("</title></circle>");
+                    drawn++;
+                }
+            }
+            w.Write("</svg></div>\n");
+            w.Write($"<p class=\"note\">One row per shared object (strongest first), one dot per member action placed by its delay after the first member acted on that object. Dots packed at the left mean the members acted within seconds of each other.{(late > 0 ? $" {Plural(late, "action")} more than {H(OutputText.Duration(maxDelay))} after the first (the object pushed again later) are drawn hollow at the right edge." : "")}{(drawn < rows.Sum(r => r.Actions.Count) ? $" {Count(drawn)} of {Count(rows.Sum(r => r.Actions.Count))} actions drawn." : "")}</p>\n");
+            return drawn;
+        }
+
+        private int Timeline(ClusterResult c, int budget)
         {
             w.Write("<h3>Timeline of actions on shared objects</h3>\n");
             if (c.Timeline.Count == 0)
             {
                 w.Write("<p class=\"empty\">No timeline was recorded for this cluster.</p>\n");
-                return;
+                return 0;
             }
-            var plot = TimelinePlot.Build(c.Timeline, options.MaxReportTimelineRows, options.MaxReportTimelinePoints);
+            var plot = TimelinePlot.Build(c.Timeline, options.MaxReportTimelineRows, Math.Max(1, budget));
             var present = OutputText.Canonical(plot.Points.Select(p => p.Signal)).ToList();
             w.Write("<div class=\"legend\">");
             foreach (var s in present)
@@ -235,11 +336,12 @@ public static class HtmlReportWriter
                 note += $" ({Count(c.Timeline.Count - plot.PointsTotal)} actions of members not drawn are left out.)";
             }
             w.Write($"<p class=\"note\">{note}</p>\n");
+            return plot.Points.Count;
         }
 
         private void TimelineSvg(TimelinePlot plot)
         {
-            const double width = 1000, labelRight = 168, x0 = 178, x1 = 984, top = 28, rowHeight = 16;
+            const double width = 1000, labelRight = 168, x0 = 178, x1 = 962, top = 28, rowHeight = 16;
             var height = top + plot.Rows.Count * rowHeight + 8;
             var span = plot.End - plot.Start;
             double X(double t) => x0 + (t - plot.Start) / span * (x1 - x0);
@@ -267,15 +369,15 @@ public static class HtmlReportWriter
             {
                 var y = top + p.Row * rowHeight + rowHeight / 2;
                 w.Write(string.Create(Inv, $"<circle cx=\"{X(p.Time):0.#}\" cy=\"{y}\" r=\"3.4\" fill=\"{ReportAssets.SignalColours[p.Signal.Name()]}\"><title>"));
-                w.Write(H($"{view.Username(p.AccountId) ?? p.AccountId} · {p.Signal.Name()} · {Utc(p.Time)} · {Cut(p.ObjectKey, 120)}"));
+                w.Write(H($"{view.Username(p.AccountId) ?? p.AccountId} · {p.Signal.Name()} · {UtcPrecise(p.Time)} · {Cut(p.ObjectKey, 60)}"));
                 w.Write("</title></circle>");
             }
             w.Write("</svg>");
         }
 
-        private void Members(ClusterResult c, IReadOnlyList<string> members)
+        private int Members(ClusterResult c, IReadOnlyList<string> members, int cap)
         {
-            var shown = Math.Min(members.Count, options.MaxReportMembers);
+            var shown = Math.Min(members.Count, cap);
             var open = members.Count <= 30 ? " open" : "";
             w.Write($"<h3>Members</h3>\n<details class=\"members\"{open}><summary>{Plural(members.Count, "account")}");
             w.Write(shown < members.Count ? $", the {shown} strongest listed" : "");
@@ -296,6 +398,7 @@ public static class HtmlReportWriter
                 w.Write($"<p class=\"note\">{Count(members.Count - shown)} more members of cluster {H(c.ClusterId)} are in accounts.csv and clusters.json.</p>\n");
             }
             w.Write("</details>\n");
+            return shown;
         }
 
         private string UserCell(string id, string? username)
@@ -407,7 +510,11 @@ public static class HtmlReportWriter
 
         private static string Plural(long n, string noun) => $"{OutputText.Count(n)} {noun}{(n == 1 ? "" : "s")}";
 
+        /// <summary>To the second: milliseconds are noise in a table; tooltips keep them.</summary>
         private static string Utc(double t) =>
+            OutputText.TryUtc(t, out var u) ? u.ToString("yyyy-MM-dd HH:mm:ss", Inv) : "-";
+
+        private static string UtcPrecise(double t) =>
             OutputText.TryUtc(t, out var u) ? u.ToString(u.Millisecond == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.fff", Inv) : "-";
 
         private static string Seconds(double s) =>

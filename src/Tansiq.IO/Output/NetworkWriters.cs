@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml;
 using Tansiq.Core.Detection;
 using Tansiq.Core.Model;
 
@@ -31,18 +30,10 @@ internal static class NetworkNodes
         }
     }
 
-    public static XmlWriterSettings Settings => new()
-    {
-        Encoding = OutputText.Utf8,
-        Indent = true,
-        IndentChars = " ",
-        NewLineChars = "\n",
-        // Text is cleaned with OutputText.XmlSafe first; if anything slipped through, failing beats writing a file no parser accepts.
-        CheckCharacters = true,
-        CloseOutput = false,
-    };
+    public static string Label(string id, AccountResult? account) =>
+        string.IsNullOrEmpty(account?.Username) ? id : account.Username;
 
-    public static string Weight(int weight) => weight.ToString(CultureInfo.InvariantCulture);
+    public static string Number(long n) => n.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>
@@ -52,83 +43,57 @@ internal static class NetworkNodes
 /// </summary>
 public static class GraphMlWriter
 {
-    private const string Ns = "http://graphml.graphdrawing.org/xmlns";
-
     public static void Write(DetectionResult result, string path) => Write(new ResultView(result), path);
 
-    internal static void Write(ResultView view, string path) => AtomicFile.Write(path, stream => Write(view, stream));
+    internal static void Write(ResultView view, string path) => AtomicFile.WriteText(path, w => Write(view, w));
 
-    internal static void Write(ResultView view, Stream stream)
+    internal static void Write(ResultView view, TextWriter writer)
     {
-        using var w = XmlWriter.Create(stream, NetworkNodes.Settings);
-        w.WriteStartDocument();
-        w.WriteStartElement("graphml", Ns);
-        w.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
-        w.WriteAttributeString("xsi", "schemaLocation", "http://www.w3.org/2001/XMLSchema-instance",
-            "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd");
-        Key(w, "d0", "node", "label", "string");
-        Key(w, "d1", "node", "username", "string");
-        Key(w, "d2", "node", "cluster_id", "string");
-        Key(w, "d3", "node", "score", "double");
-        Key(w, "d4", "node", "flagged", "boolean");
-        Key(w, "d5", "edge", "signal", "string");
-        Key(w, "d6", "edge", "weight", "int");
-
-        w.WriteStartElement("graph", Ns);
-        w.WriteAttributeString("id", "tansiq");
-        w.WriteAttributeString("edgedefault", "undirected");
+        var x = new XmlOut(writer);
+        x.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        x.Raw("<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
+        x.Raw(" xsi:schemaLocation=\"http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd\">\n");
+        Key(x, "d0", "node", "label", "string");
+        Key(x, "d1", "node", "username", "string");
+        Key(x, "d2", "node", "cluster_id", "string");
+        Key(x, "d3", "node", "score", "double");
+        Key(x, "d4", "node", "flagged", "boolean");
+        Key(x, "d5", "edge", "signal", "string");
+        Key(x, "d6", "edge", "weight", "int");
+        x.Raw(" <graph id=\"tansiq\" edgedefault=\"undirected\">\n");
         foreach (var (id, account) in NetworkNodes.All(view))
         {
-            w.WriteStartElement("node", Ns);
-            w.WriteAttributeString("id", OutputText.XmlSafe(id));
-            Data(w, "d0", OutputText.XmlSafe(string.IsNullOrEmpty(account?.Username) ? id : account.Username));
+            x.Raw("  <node").Attr("id", id).Raw(">");
+            Data(x, "d0", NetworkNodes.Label(id, account));
             if (!string.IsNullOrEmpty(account?.Username))
             {
-                Data(w, "d1", OutputText.XmlSafe(account.Username));
+                Data(x, "d1", account.Username);
             }
             if (account?.ClusterId is not null)
             {
-                Data(w, "d2", OutputText.XmlSafe(account.ClusterId));
+                Data(x, "d2", account.ClusterId);
             }
-            Data(w, "d3", OutputText.Score(account?.Score ?? 0));
-            Data(w, "d4", account?.ClusterId is not null ? "true" : "false");
-            w.WriteEndElement();
+            Data(x, "d3", OutputText.Score(account?.Score ?? 0));
+            Data(x, "d4", account?.ClusterId is not null ? "true" : "false");
+            x.Raw("</node>\n");
         }
         long n = 0;
         foreach (var edge in view.Result.Edges)
         {
             var (source, target) = EdgesCsvWriter.Ordered(edge);
-            w.WriteStartElement("edge", Ns);
-            w.WriteAttributeString("id", "e" + n.ToString(CultureInfo.InvariantCulture));
-            w.WriteAttributeString("source", OutputText.XmlSafe(source));
-            w.WriteAttributeString("target", OutputText.XmlSafe(target));
-            Data(w, "d5", edge.Signal.Name());
-            Data(w, "d6", NetworkNodes.Weight(edge.Weight));
-            w.WriteEndElement();
-            n++;
+            x.Raw("  <edge id=\"e").Raw(NetworkNodes.Number(n++)).Raw("\"").Attr("source", source).Attr("target", target).Raw(">");
+            Data(x, "d5", edge.Signal.Name());
+            Data(x, "d6", NetworkNodes.Number(edge.Weight));
+            x.Raw("</edge>\n");
         }
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndDocument();
+        x.Raw(" </graph>\n</graphml>\n");
     }
 
-    private static void Key(XmlWriter w, string id, string target, string name, string type)
-    {
-        w.WriteStartElement("key", Ns);
-        w.WriteAttributeString("id", id);
-        w.WriteAttributeString("for", target);
-        w.WriteAttributeString("attr.name", name);
-        w.WriteAttributeString("attr.type", type);
-        w.WriteEndElement();
-    }
+    private static void Key(XmlOut x, string id, string target, string name, string type) =>
+        x.Raw(" <key").Attr("id", id).Attr("for", target).Attr("attr.name", name).Attr("attr.type", type).Raw("/>\n");
 
-    private static void Data(XmlWriter w, string key, string value)
-    {
-        w.WriteStartElement("data", Ns);
-        w.WriteAttributeString("key", key);
-        w.WriteString(value);
-        w.WriteEndElement();
-    }
+    private static void Data(XmlOut x, string key, string value) =>
+        x.Raw("<data key=\"").Raw(key).Raw("\">").Text(value).Raw("</data>");
 }
 
 /// <summary>
@@ -137,108 +102,62 @@ public static class GraphMlWriter
 /// </summary>
 public static class GexfWriter
 {
-    private const string Ns = "http://gexf.net/1.3";
-
     public static void Write(DetectionResult result, string path, DetectionWriterOptions? options = null) =>
         Write(new ResultView(result), path, options ?? new DetectionWriterOptions());
 
     internal static void Write(ResultView view, string path, DetectionWriterOptions options) =>
-        AtomicFile.Write(path, stream => Write(view, stream, options));
+        AtomicFile.WriteText(path, w => Write(view, w, options));
 
-    internal static void Write(ResultView view, Stream stream, DetectionWriterOptions options)
+    internal static void Write(ResultView view, TextWriter writer, DetectionWriterOptions options)
     {
-        using var w = XmlWriter.Create(stream, NetworkNodes.Settings);
-        w.WriteStartDocument();
-        w.WriteStartElement("gexf", Ns);
-        w.WriteAttributeString("xmlns", "xsi", null, "http://www.w3.org/2001/XMLSchema-instance");
-        w.WriteAttributeString("xsi", "schemaLocation", "http://www.w3.org/2001/XMLSchema-instance",
-            "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd");
-        w.WriteAttributeString("version", "1.3");
-
-        w.WriteStartElement("meta", Ns);
-        w.WriteElementString("creator", Ns, OutputText.XmlSafe(options.GeneratedBy));
-        w.WriteElementString("description", Ns,
-            "Co-action network: accounts tied by acting on the same objects within the time window, one edge per pair and signal.");
-        w.WriteEndElement();
-
-        w.WriteStartElement("graph", Ns);
-        w.WriteAttributeString("defaultedgetype", "undirected");
-        w.WriteAttributeString("mode", "static");
-
-        w.WriteStartElement("attributes", Ns);
-        w.WriteAttributeString("class", "node");
-        Attribute(w, "0", "username", "string");
-        Attribute(w, "1", "cluster_id", "string");
-        Attribute(w, "2", "score", "double");
-        Attribute(w, "3", "flagged", "boolean");
-        w.WriteEndElement();
-        w.WriteStartElement("attributes", Ns);
-        w.WriteAttributeString("class", "edge");
-        Attribute(w, "4", "signal", "string");
-        w.WriteEndElement();
-
-        w.WriteStartElement("nodes", Ns);
+        var x = new XmlOut(writer);
+        x.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        x.Raw("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
+        x.Raw(" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n");
+        x.Raw(" <meta>\n  <creator>").Text(options.GeneratedBy).Raw("</creator>\n");
+        x.Raw("  <description>Co-action network: accounts tied by acting on the same objects within the time window, one edge per pair and signal.</description>\n </meta>\n");
+        x.Raw(" <graph defaultedgetype=\"undirected\" mode=\"static\">\n");
+        x.Raw("  <attributes class=\"node\">\n");
+        Attribute(x, "0", "username", "string");
+        Attribute(x, "1", "cluster_id", "string");
+        Attribute(x, "2", "score", "double");
+        Attribute(x, "3", "flagged", "boolean");
+        x.Raw("  </attributes>\n  <attributes class=\"edge\">\n");
+        Attribute(x, "4", "signal", "string");
+        x.Raw("  </attributes>\n  <nodes>\n");
         foreach (var (id, account) in NetworkNodes.All(view))
         {
-            w.WriteStartElement("node", Ns);
-            w.WriteAttributeString("id", OutputText.XmlSafe(id));
-            w.WriteAttributeString("label", OutputText.XmlSafe(string.IsNullOrEmpty(account?.Username) ? id : account.Username));
-            w.WriteStartElement("attvalues", Ns);
+            x.Raw("   <node").Attr("id", id).Attr("label", NetworkNodes.Label(id, account)).Raw("><attvalues>");
             if (!string.IsNullOrEmpty(account?.Username))
             {
-                AttValue(w, "0", OutputText.XmlSafe(account.Username));
+                AttValue(x, "0", account.Username);
             }
             if (account?.ClusterId is not null)
             {
-                AttValue(w, "1", OutputText.XmlSafe(account.ClusterId));
+                AttValue(x, "1", account.ClusterId);
             }
-            AttValue(w, "2", OutputText.Score(account?.Score ?? 0));
-            AttValue(w, "3", account?.ClusterId is not null ? "true" : "false");
-            w.WriteEndElement();
-            w.WriteEndElement();
+            AttValue(x, "2", OutputText.Score(account?.Score ?? 0));
+            AttValue(x, "3", account?.ClusterId is not null ? "true" : "false");
+            x.Raw("</attvalues></node>\n");
         }
-        w.WriteEndElement();
-
-        w.WriteStartElement("edges", Ns);
+        x.Raw("  </nodes>\n  <edges>\n");
         long n = 0;
         foreach (var edge in view.Result.Edges)
         {
             var (source, target) = EdgesCsvWriter.Ordered(edge);
             var signal = edge.Signal.Name();
-            w.WriteStartElement("edge", Ns);
-            w.WriteAttributeString("id", n.ToString(CultureInfo.InvariantCulture));
-            w.WriteAttributeString("source", OutputText.XmlSafe(source));
-            w.WriteAttributeString("target", OutputText.XmlSafe(target));
-            w.WriteAttributeString("kind", signal);
-            w.WriteAttributeString("label", signal);
-            w.WriteAttributeString("weight", NetworkNodes.Weight(edge.Weight));
-            w.WriteStartElement("attvalues", Ns);
-            AttValue(w, "4", signal);
-            w.WriteEndElement();
-            w.WriteEndElement();
-            n++;
+            x.Raw("   <edge id=\"").Raw(NetworkNodes.Number(n++)).Raw("\"").Attr("source", source).Attr("target", target);
+            x.Raw(" kind=\"").Raw(signal).Raw("\" label=\"").Raw(signal).Raw("\" weight=\"").Raw(NetworkNodes.Number(edge.Weight));
+            x.Raw("\"><attvalues>");
+            AttValue(x, "4", signal);
+            x.Raw("</attvalues></edge>\n");
         }
-        w.WriteEndElement();
-
-        w.WriteEndElement();
-        w.WriteEndElement();
-        w.WriteEndDocument();
+        x.Raw("  </edges>\n </graph>\n</gexf>\n");
     }
 
-    private static void Attribute(XmlWriter w, string id, string title, string type)
-    {
-        w.WriteStartElement("attribute", Ns);
-        w.WriteAttributeString("id", id);
-        w.WriteAttributeString("title", title);
-        w.WriteAttributeString("type", type);
-        w.WriteEndElement();
-    }
+    private static void Attribute(XmlOut x, string id, string title, string type) =>
+        x.Raw("   <attribute").Attr("id", id).Attr("title", title).Attr("type", type).Raw("/>\n");
 
-    private static void AttValue(XmlWriter w, string key, string value)
-    {
-        w.WriteStartElement("attvalue", Ns);
-        w.WriteAttributeString("for", key);
-        w.WriteAttributeString("value", value);
-        w.WriteEndElement();
-    }
+    private static void AttValue(XmlOut x, string key, string value) =>
+        x.Raw("<attvalue for=\"").Raw(key).Raw("\"").Attr("value", value).Raw("/>");
 }

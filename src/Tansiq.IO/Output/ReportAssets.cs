@@ -48,7 +48,7 @@ h3 { font-size: 13px; margin: 20px 0 8px; font-weight: 650; color: var(--muted);
 .card.hot .v { color: var(--alert); }
 table { border-collapse: separate; border-spacing: 0; width: 100%; background: var(--card); border: 1px solid var(--line);
   border-radius: 8px; overflow: hidden; }
-th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); text-align: start; vertical-align: top; }
+th, td { padding: 7px 10px; border-bottom: 1px solid var(--line); text-align: start; vertical-align: baseline; }
 tr:last-child td { border-bottom: 0; }
 th { background: #eff1f5; font-size: 11.5px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 650; }
 td.num, th.num { text-align: end; font-variant-numeric: tabular-nums; white-space: nowrap; }

@@ -22,6 +22,20 @@ public class DetectionWriterTests
     }
 
     [Fact]
+    public void WriteAll_SameResultTwice_ByteIdenticalFiles()
+    {
+        using var dir = new TempDir();
+        var first = DetectionWriter.WriteAll(SampleResults.Small(), Path.Combine(dir.Path, "1"));
+        var second = DetectionWriter.WriteAll(SampleResults.Small(), Path.Combine(dir.Path, "2"));
+
+        Assert.Equal(7, first.Count);
+        for (var i = 0; i < first.Count; i++)
+        {
+            Assert.Equal(File.ReadAllBytes(first[i]), File.ReadAllBytes(second[i]));
+        }
+    }
+
+    [Fact]
     public void WriteAll_OutIsAnExistingFile_InputExceptionNamingIt()
     {
         using var dir = new TempDir();

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Tansiq.Core.Detection;
+using Tansiq.Core.Model;
 using Tansiq.IO.Output;
 
 namespace Tansiq.IO.Tests.Output;
@@ -14,6 +15,16 @@ public class HtmlReportWriterTests
     }
 
     private static int Occurrences(string text, string pattern) => Regex.Matches(text, pattern).Count;
+
+    /// <summary>The part of the page from the first <paramref name="start"/> (at or after <paramref name="from"/>) to the next <paramref name="end"/>.</summary>
+    private static string Between(string html, string start, string end, int from = 0)
+    {
+        var i = html.IndexOf(start, from, StringComparison.Ordinal);
+        Assert.True(i >= 0, $"'{start}' not found");
+        var j = html.IndexOf(end, i + start.Length, StringComparison.Ordinal);
+        Assert.True(j >= 0, $"'{end}' not found after '{start}'");
+        return html[i..j];
+    }
 
     [Fact]
     public void Report_HostileUsernamesAndTexts_EscapedSoOnlyTheReportsOwnScriptRuns()
@@ -75,9 +86,47 @@ public class HtmlReportWriterTests
         Assert.Contains("<td class=\"name\">null_model_p</td><td class=\"num\">1.5e-9</td>", high, StringComparison.Ordinal);
         Assert.Contains("&quot;chance&quot; &amp; noise", high, StringComparison.Ordinal);
         Assert.Contains("<td class=\"num\">0.97</td>", high, StringComparison.Ordinal);
-        Assert.Equal(6, Occurrences(high, "<circle "));
+        Assert.Equal(6, Occurrences(Between(high, "Timeline of actions", "<h3>Members"), "<circle "));
         Assert.Equal(3, Occurrences(high, "<tr class=\"member\""));
-        Assert.Contains("2021-02-03 09:46:40 to 2021-02-03 10:46:40.500 UTC", high, StringComparison.Ordinal);
+        Assert.Contains("2021-02-03 09:46:40 to 2021-02-03 10:46:40 UTC", high, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_Cluster_ReactionChartPlacesActionsByDelayAfterFirstMember()
+    {
+        var html = Render(SampleResults.Small());
+        var reactions = Between(html, "How fast the members acted", "Timeline of actions");
+
+        // Rows: post-777 first (a listed shared object: 0, 100, 200.5 s), then the unlisted co-text key (2 actions 5 s
+        // apart); the "<b>bold</b>" key has a single action and no row. The axis runs from 250 (no delay) to 968 (the
+        // longest delay, 200.5 s): 5 s -> 267.9, 100 s -> 608.1.
+        Assert.Equal(5, Occurrences(reactions, "<circle "));
+        Assert.Equal(2, Occurrences(reactions, "<circle cx=\"250\""));
+        Assert.Contains("<circle cx=\"267.9\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"608.1\"", reactions, StringComparison.Ordinal);
+        Assert.Contains("<circle cx=\"968\" cy=\"38\" r=\"3.4\"", reactions, StringComparison.Ordinal);
+        Assert.DoesNotContain("hollow", reactions, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>", reactions, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Report_ObjectPushedAgainHoursLater_ReactionAxisKeepsSecondsAndLateActionHollow()
+    {
+        var small = SampleResults.Small();
+        // Eleven actions 0, 2, ..., 20 s after the first, then one 3 h later: the 90th percentile is 18 s, the axis
+        // 1.25 x 18 = 22.5 s; 20 s -> 250 + 20 / 22.5 x 718 = 888.2; the late action sits hollow at 968.
+        var timeline = Enumerable.Range(0, 11)
+            .Select(i => new TimelineAction($"a{i % 3 + 1}", 1_000_000 + 2 * i, SignalKind.CoRepost, "post-1"))
+            .Append(new TimelineAction("a1", 1_000_000 + 3 * 3600, SignalKind.CoRepost, "post-1"))
+            .ToList();
+        var cluster = small.Clusters[1] with { Timeline = timeline };
+        var html = Render(small with { Clusters = [cluster] });
+        var reactions = Between(html, "How fast the members acted", "Timeline of actions");
+
+        Assert.Equal(12, Occurrences(reactions, "<circle "));
+        Assert.Contains("<circle cx=\"888.2\"", reactions, StringComparison.Ordinal);
+        Assert.Equal(1, Occurrences(reactions, "<circle cx=\"968\" cy=\"38\" r=\"3\" fill=\"#fff\""));
+        Assert.Contains("1 action more than 22 s after the first", reactions, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -100,7 +149,7 @@ public class HtmlReportWriterTests
         Assert.Equal(200, Occurrences(html, "<tr class=\"member\""));
         Assert.Contains("300 accounts, the 200 strongest listed", html, StringComparison.Ordinal);
         Assert.Contains("The 40 most active of 300 members are drawn.", html, StringComparison.Ordinal);
-        Assert.Equal(40 * 20, Occurrences(html, "<circle "));
+        Assert.Equal(40 * 20, Occurrences(Between(html, "Timeline of actions", "<h3>Members"), "<circle "));
         Assert.Contains("25 of 60 shared objects shown", html, StringComparison.Ordinal);
     }
 
@@ -109,7 +158,7 @@ public class HtmlReportWriterTests
     {
         var html = Render(SampleResults.Big(members: 50, actionsPerMember: 100));
 
-        Assert.Equal(2000, Occurrences(html, "<circle "));
+        Assert.Equal(2000, Occurrences(Between(html, "Timeline of actions", "<h3>Members"), "<circle "));
         Assert.Contains("2,000 of 4,000 actions are drawn, sampled evenly in time order.", html, StringComparison.Ordinal);
     }
 
@@ -119,6 +168,22 @@ public class HtmlReportWriterTests
         var html = Render(SampleResults.Big(members: 2000, actionsPerMember: 30));
 
         Assert.InRange(html.Length, 1, 1_500_000);
+    }
+
+    [Fact]
+    public void Report_FiftyLargeClusters_PageWideBudgetsKeepItSmall()
+    {
+        var html = Render(SampleResults.Many(count: 50, members: 220, actionsPerMember: 10));
+
+        Assert.Equal(50, Occurrences(html, "<section class=\"cluster\""));
+        Assert.InRange(Occurrences(html, "<tr class=\"member\""), 2_950, 3_000);
+        Assert.InRange(Occurrences(html, "<circle "), 20_000, 24_000 + 50 * 12);
+        Assert.InRange(html.Length, 1, 8_000_000);
+        // The first cluster still gets its full share, the last one a fair part of what is left.
+        var first = Between(html, "<section class=\"cluster\" id=\"c-1\">", "</section>");
+        Assert.Equal(60, Occurrences(first, "<tr class=\"member\""));
+        var last = Between(html, "<section class=\"cluster\" id=\"c-50\">", "</section>");
+        Assert.InRange(Occurrences(last, "<tr class=\"member\""), 20, 200);
     }
 
     [Fact]

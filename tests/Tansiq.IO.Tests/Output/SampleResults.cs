@@ -160,6 +160,28 @@ public static class SampleResults
         Messages = 10,
     };
 
+    /// <summary><paramref name="count"/> clusters like <see cref="Big"/>, ids prefixed per cluster, to exercise the page-wide budgets.</summary>
+    public static DetectionResult Many(int count, int members, int actionsPerMember)
+    {
+        var parts = Enumerable.Range(0, count).Select(i => Big(members, actionsPerMember, seed: i)).ToList();
+        var accounts = new List<AccountResult>();
+        var clusters = new List<ClusterResult>();
+        for (var i = 0; i < count; i++)
+        {
+            string Id(string id) => $"k{i:D2}-{id}";
+            accounts.AddRange(parts[i].Accounts.Select(a => a with { AccountId = Id(a.AccountId), ClusterId = $"k{i:D2}" }));
+            var c = parts[i].Clusters[0];
+            clusters.Add(c with
+            {
+                ClusterId = $"k{i:D2}",
+                Score = 0.99 - i * 0.01,
+                Members = c.Members.Select(Id).ToList(),
+                Timeline = c.Timeline.Select(t => t with { AccountId = Id(t.AccountId) }).ToList(),
+            });
+        }
+        return new DetectionResult { Accounts = accounts, Clusters = clusters, Edges = [], Summary = Summary(count, accounts.Count) };
+    }
+
     /// <summary>A big generated result to exercise the report's caps: <paramref name="members"/> members, many actions each.</summary>
     public static DetectionResult Big(int members, int actionsPerMember, int seed = 7)
     {
