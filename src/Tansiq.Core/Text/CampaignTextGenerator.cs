@@ -130,6 +130,18 @@ internal sealed class CampaignTextGenerator
         return (Render(words, tags, plain: true), Variant(words, tags, changeWord: false));
     }
 
+    /// <summary>A campaign copy of an existing text (a real tweet as the base): respelled, decorated, maybe one word changed.</summary>
+    public string Respelled(string text, bool changeWord)
+    {
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).ToList();
+        if (changeWord && words.Count > 0)
+        {
+            words[_random.Next(words.Count)] = ZipfWord();
+        }
+        var spelled = words.Select(w => w.Contains('@', StringComparison.Ordinal) || w.Contains("http", StringComparison.OrdinalIgnoreCase) ? w : Respell(w)).ToList();
+        return Render(spelled, [], plain: false);
+    }
+
     private List<string> Sentence(int length)
     {
         var words = new List<string>(length);
