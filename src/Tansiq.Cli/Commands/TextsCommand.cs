@@ -9,7 +9,7 @@ using Tansiq.IO.Text;
 namespace Tansiq.Cli.Commands;
 
 /// <summary>
-/// <c>texts</c>: the copy-paste campaigns alone. Original posts (reposts carry someone else's text and are skipped) are
+/// <c>texts</c>: the copy-paste campaigns alone. Original posts (reposts re-share someone else's post and are skipped unless asked) are
 /// grouped by near-duplicate text and written to DIR/text_clusters.csv, largest cluster first.
 /// </summary>
 internal static class TextsCommand
@@ -53,11 +53,15 @@ internal static class TextsCommand
         {
             Description = "Skip malformed rows (and report how many) instead of stopping at the first.",
         };
+        var includeReposts = new Option<bool>("--include-reposts")
+        {
+            Description = "Match reposts too (for data whose reposts are separate copies of the text rather than re-shares of one post id).",
+        };
         var command = new Command("texts", "Finds copy-paste campaigns: original posts whose text is the same after Arabic-aware normalisation "
             + "(diacritics, tatweel, alef/yaa/taa marbuta forms, digits, emoji, links, mentions) or nearly so (word-set Jaccard >= threshold), "
             + "and writes them to DIR/text_clusters.csv (cluster_id,message_id,account_id,timestamp,text), largest cluster first.")
         {
-            inputs, output, format, threshold, minSize, minWords, skipBadRows,
+            inputs, output, format, threshold, minSize, minWords, skipBadRows, includeReposts,
         };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -80,12 +84,12 @@ internal static class TextsCommand
                 throw new UsageException($"--min-words must be at least 1, got {options.MinWords}");
             }
             InputFormats.TryParse(parse.GetValue(format), out var inputFormat);
-            return Run(context, parse.GetValue(inputs)!, inputFormat, parse.GetValue(output)!, options, parse.GetValue(skipBadRows));
+            return Run(context, parse.GetValue(inputs)!, inputFormat, parse.GetValue(output)!, options, parse.GetValue(skipBadRows), parse.GetValue(includeReposts));
         }));
         return command;
     }
 
-    private static int Run(CliContext context, string[] inputs, InputFormat format, string outDir, NearDuplicateOptions options, bool skipBadRows)
+    private static int Run(CliContext context, string[] inputs, InputFormat format, string outDir, NearDuplicateOptions options, bool skipBadRows, bool includeReposts)
     {
         var clock = Stopwatch.StartNew();
         var read = new ReadOptions { SkipBadRows = skipBadRows };
@@ -109,14 +113,17 @@ internal static class TextsCommand
                 if (message.IsRepost)
                 {
                     reposts++;
-                    continue;
+                    if (!includeReposts)
+                    {
+                        continue;
+                    }
                 }
                 posts.Add(new TextPost(messageIds.Count, accounts.Intern(message.AccountId), message.Timestamp, message.Text));
                 messageIds.Add(message.MessageId);
             }
         }
         seen.Clear();
-        Progress(context, $"read {messages:N0} messages ({posts.Count:N0} original posts) in {clock.Elapsed.TotalSeconds:F1} s");
+        Progress(context, $"read {messages:N0} messages ({posts.Count:N0} to match) in {clock.Elapsed.TotalSeconds:F1} s");
         var grouping = clock.Elapsed;
         var result = TextClusterer.Cluster(posts, options);
         Progress(context, $"grouped near-duplicate texts in {(clock.Elapsed - grouping).TotalSeconds:F1} s");
@@ -125,7 +132,8 @@ internal static class TextsCommand
         var path = Path.Combine(outDir, FileName);
         TextClustersCsvWriter.Write(path, Rows(result, posts, messageIds, accounts));
         var clustered = result.Clusters.Sum(c => (long)c.Size);
-        context.Out.WriteLine($"{posts.Count:N0} original posts ({messages:N0} messages, {reposts:N0} reposts skipped"
+        context.Out.WriteLine($"{posts.Count:N0} posts matched ({messages:N0} messages, {reposts:N0} reposts"
+            + (includeReposts ? " included" : " skipped")
             + (duplicates > 0 ? $", {duplicates:N0} repeated ids skipped" : "") + ")"
             + (read.BadRows.Count > 0 ? $"; {read.BadRows.Count:N0} bad rows skipped (first: {read.BadRows.Examples[0]})" : ""));
         context.Out.WriteLine($"{result.Clusters.Count:N0} text clusters of >= {options.MinClusterSize} posts, {clustered:N0} posts in them -> {path}");

@@ -54,6 +54,18 @@ public sealed class TextsCommandTests : IDisposable
     }
 
     [Fact]
+    public void Texts_IncludeReposts_RepostJoinsItsCluster()
+    {
+        var outDir = Path.Combine(_dir, "out");
+        var (code, stdout, _) = Run("texts", Input("in.csv", Campaign), "--out", outDir, "--include-reposts");
+        Assert.Equal(0, code);
+        var lines = File.ReadAllLines(Path.Combine(outDir, "text_clusters.csv"));
+        Assert.Equal(7, lines.Length);
+        Assert.Equal("0,m5,u5", lines[4][..7]);
+        Assert.Contains("1 reposts included", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Texts_MinSize3_WritesOnlyLargerCluster()
     {
         var outDir = Path.Combine(_dir, "out");
