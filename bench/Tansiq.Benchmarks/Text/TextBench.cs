@@ -8,7 +8,8 @@ namespace Tansiq.Benchmarks.Text;
 /// <summary>
 /// Measurements for near-duplicate text (issue 4), run outside BenchmarkDotNet because they are one-shot:
 ///   text-scale [posts] [parallelism]        generate posts, time normalise + MinHash/LSH + verify + group
-///   text-quality [real-dir] [sample]        pair recall / precision against exact all-pairs (simulated and real text)
+///   text-quality [real-dir] [sample] [bands rows]  pair recall / precision against exact all-pairs (simulated and real text)
+///   text-ira [tweets_arabic.csv] [top]      the worked example: copy-paste campaigns in the IRA's Arabic tweets
 /// </summary>
 internal static class TextBench
 {
@@ -21,10 +22,14 @@ internal static class TextBench
                     args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2);
                 return 0;
             case "text-quality":
-                Quality(args.Length > 1 ? args[1] : "../shared/data/real", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000);
+                Quality(args.Length > 1 ? args[1] : "../shared/data/real", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 20_000,
+                    args.Length > 4 ? new NearDuplicateOptions { Bands = int.Parse(args[3], CultureInfo.InvariantCulture), RowsPerBand = int.Parse(args[4], CultureInfo.InvariantCulture) } : new NearDuplicateOptions());
+                return 0;
+            case "text-ira":
+                Ira(args.Length > 1 ? args[1] : "../shared/data/real/ira-troll-tweets/tweets_arabic.csv", args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 25);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: text-scale [posts] [parallelism] | text-quality [real-dir] [sample]");
+                Console.Error.WriteLine("usage: text-scale [posts] [parallelism] | text-quality [real-dir] [sample] [bands rows] | text-ira [tweets_arabic.csv] [top]");
                 return 2;
         }
     }
@@ -73,9 +78,9 @@ internal static class TextBench
         Console.WriteLine($"  managed heap: input {baseline / 1e6:F0} MB, +{(afterIndex - baseline) / 1e6:F0} MB live after index (word sets, index, components); peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1e6:F0} MB");
     }
 
-    private static void Quality(string realDir, int sample)
+    private static void Quality(string realDir, int sample, NearDuplicateOptions options)
     {
-        var options = new NearDuplicateOptions();
+        Console.WriteLine($"bands={options.Bands} rows={options.RowsPerBand} threshold={options.Threshold} min words={options.MinWords}");
         var simulated = new CampaignTextGenerator(seed: 2024).Generate(sample, campaigns: sample / 40, campaignShare: 0.4)
             .Select(g => g.Text).ToList();
         Evaluate("simulated campaign variants", simulated, options);
@@ -96,6 +101,47 @@ internal static class TextBench
         }
         Evaluate("real + injected variants of real tweets", mixed, options);
     }
+
+    /// <summary>
+    /// The worked example (docs/worked-example-ira-arabic.md): clusters among original posts, then among all posts
+    /// (retweets and quotes carry the text they share), as markdown tables. For each cluster, how many different
+    /// texts it holds after the toolkit's exact co-text normalisation: more than one means exact matching splits it.
+    /// </summary>
+    private static void Ira(string path, int top)
+    {
+        var rows = ReadIra(path);
+        var times = rows.Select(r => DateTime.ParseExact(r.PublishDate, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)).ToList();
+        var authors = rows.Select(r => r.Author).Distinct().ToList();
+        var authorIndex = authors.Select((a, i) => (a, i)).ToDictionary(x => x.a, x => x.i);
+        Console.WriteLine($"{rows.Count:N0} tweets from {authors.Count} accounts; {rows.Count(r => r.PostType.Length == 0):N0} original");
+        foreach (var includeShares in new[] { false, true })
+        {
+            var chosen = Enumerable.Range(0, rows.Count).Where(i => includeShares || rows[i].PostType.Length == 0).ToList();
+            var posts = chosen.Select(i => new TextPost(i, authorIndex[rows[i].Author], (times[i] - DateTime.UnixEpoch).TotalSeconds, rows[i].Content)).ToList();
+            var clock = Stopwatch.StartNew();
+            var result = TextClusterer.Cluster(posts, new NearDuplicateOptions());
+            var seconds = clock.Elapsed.TotalSeconds;
+            var multi = result.Clusters.Count(c => c.Accounts > 1);
+            var split = result.Clusters.Count(c => c.Posts.Select(p => Tansiq.Core.Signals.ToolkitText.Normalise(posts[p].Text)).Distinct().Count() > 1);
+            Console.WriteLine();
+            Console.WriteLine($"### {(includeShares ? "All posts (originals, retweets and quotes)" : "Original posts only")}: {posts.Count:N0} posts, {result.Clusters.Count} clusters "
+                + $"({result.Clusters.Sum(c => c.Size)} posts), {multi} with more than one account, {split} that exact co-text matching would split; {seconds:F2} s");
+            Console.WriteLine();
+            Console.WriteLine("| # | posts | accounts | first (UTC) | last (UTC) | exact texts | accounts (posts) | text of the first post |");
+            Console.WriteLine("|---|---|---|---|---|---|---|---|");
+            foreach (var c in result.Clusters.OrderByDescending(c => c.Accounts).ThenByDescending(c => c.Size).ThenBy(c => c.Id).Take(top))
+            {
+                var who = c.Posts.GroupBy(p => rows[posts[p].MessageIndex].Author).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => g.Count() > 1 ? $"{g.Key} ({g.Count()})" : g.Key);
+                var exact = c.Posts.Select(p => Tansiq.Core.Signals.ToolkitText.Normalise(posts[p].Text)).Distinct().Count();
+                var text = c.RepresentativeText.ReplaceLineEndings(" ").Replace("|", "\\|", StringComparison.Ordinal);
+                text = text.Length > 140 ? text[..140] + "…" : text;
+                Console.WriteLine($"| {c.Id} | {c.Size} | {c.Accounts} | {Utc(c.FirstTime)} | {Utc(c.LastTime)} | {exact} | {string.Join(", ", who.Take(6))}{(c.Accounts > 6 ? ", …" : "")} | {text} |");
+            }
+        }
+    }
+
+    private static string Utc(double seconds) => DateTime.UnixEpoch.AddSeconds(seconds).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static List<string> ReadReal(string dir)
     {
