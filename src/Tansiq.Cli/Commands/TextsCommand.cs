@@ -18,22 +18,11 @@ internal static class TextsCommand
 
     public static Command Create(CliContext context)
     {
-        var inputs = new Argument<string[]>("input")
-        {
-            Description = "Message files (cnt-csv, tansiq-csv or twitter-v2 JSON lines; .gz is read transparently).",
-            Arity = ArgumentArity.OneOrMore,
-        };
         var output = new Option<string>("--out")
         {
             Description = "Directory to write text_clusters.csv into (created when missing).",
             Required = true,
         };
-        var format = new Option<string>("--format")
-        {
-            Description = "Input format: " + string.Join("|", InputFormats.Names) + ".",
-            DefaultValueFactory = _ => "auto",
-        };
-        format.AcceptOnlyFromAmong([.. InputFormats.Names]);
         var threshold = new Option<double>("--threshold")
         {
             Description = "Jaccard similarity of the normalised word sets at or above which two posts are near-duplicates, in (0, 1].",
@@ -49,10 +38,6 @@ internal static class TextsCommand
             Description = "Posts with fewer distinct normalised words are not matched (>= 1).",
             DefaultValueFactory = _ => 3,
         };
-        var skipBadRows = new Option<bool>("--skip-bad-rows")
-        {
-            Description = "Skip malformed rows (and report how many) instead of stopping at the first.",
-        };
         var includeReposts = new Option<bool>("--include-reposts")
         {
             Description = "Match reposts too (for data whose reposts are separate copies of the text rather than re-shares of one post id).",
@@ -61,8 +46,10 @@ internal static class TextsCommand
             + "(diacritics, tatweel, alef/yaa/taa marbuta forms, digits, emoji, links, mentions) or nearly so (word-set Jaccard >= threshold), "
             + "and writes them to DIR/text_clusters.csv (cluster_id,message_id,account_id,timestamp,text), largest cluster first.")
         {
-            inputs, output, format, threshold, minSize, minWords, skipBadRows, includeReposts,
+            output, threshold, minSize, minWords, includeReposts,
         };
+        var input = new InputOptions();
+        input.AddTo(command);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var options = new NearDuplicateOptions
@@ -83,8 +70,8 @@ internal static class TextsCommand
             {
                 throw new UsageException($"--min-words must be at least 1, got {options.MinWords}");
             }
-            InputFormats.TryParse(parse.GetValue(format), out var inputFormat);
-            return Run(context, parse.GetValue(inputs)!, inputFormat, parse.GetValue(output)!, options, parse.GetValue(skipBadRows), parse.GetValue(includeReposts));
+            InputFormats.TryParse(parse.GetValue(input.Format), out var inputFormat);
+            return Run(context, parse.GetValue(input.Inputs)!, inputFormat, parse.GetValue(output)!, options, parse.GetValue(input.SkipBadRows), parse.GetValue(includeReposts));
         }));
         return command;
     }

@@ -41,7 +41,8 @@ internal static class InputFiles
         {
             if (IsGzip(file))
             {
-                return new GZipStream(file, CompressionMode.Decompress, leaveOpen: false);
+                var expectedSize = TrailerSize(file);
+                return new GzipSizeCheck(new GZipStream(file, CompressionMode.Decompress, leaveOpen: false), expectedSize, path);
             }
             return file;
         }
@@ -60,14 +61,82 @@ internal static class InputFiles
         return n == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
     }
 
+    /// <summary>ISIZE, the last four bytes of a gzip file: the uncompressed size of its last member, modulo 2^32.</summary>
+    private static uint TrailerSize(FileStream file)
+    {
+        if (file.Length < 18)
+        {
+            return uint.MaxValue;
+        }
+        Span<byte> trailer = stackalloc byte[4];
+        file.Position = file.Length - 4;
+        file.ReadExactly(trailer);
+        file.Position = 0;
+        return System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+    }
+
     /// <summary>A failure while reading the (decompressed) stream: corrupt or truncated gzip, or a disk error.
     /// Always fatal: nothing after it can be trusted.</summary>
     public static InputException ReadFailure(string path, long line, Exception e) => e switch
     {
-        InvalidDataException => new InputException(path, line, $"corrupt compressed data ({e.Message})"),
+        InvalidDataException => new InputException(path, line, $"compressed data is truncated or corrupt ({e.Message})"),
         _ => new InputException(path, line, $"cannot read the file: {e.Message}"),
     };
 
     /// <summary>True for the exceptions a read can raise that mean the bytes cannot be had.</summary>
     public static bool IsReadFailure(Exception e) => e is IOException or InvalidDataException or UnauthorizedAccessException;
+}
+
+/// <summary>
+/// .NET's gzip decoder ends quietly when a file is cut short, which would silently drop the rest of the data; this
+/// compares the decompressed size with the gzip trailer at the end and fails loudly when they differ. (A file made of
+/// several gzip members joined together carries only the last member's size, so it is reported too: such a file must be
+/// decompressed first.)
+/// </summary>
+internal sealed class GzipSizeCheck(Stream inner, uint expectedSize, string path) : Stream
+{
+    private long _total;
+    private bool _checked;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => _total; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        var n = inner.Read(buffer);
+        _total += n;
+        if (n == 0 && buffer.Length > 0 && !_checked)
+        {
+            _checked = true;
+            if ((uint)_total != expectedSize)
+            {
+                throw new InputException(path, 0,
+                    $"gzip data is truncated or corrupt: it decompressed to {_total} bytes, but its trailer records {expectedSize} "
+                    + "(if the file is several gzip files joined together, decompress it first)");
+            }
+        }
+        return n;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            inner.Dispose();
+        }
+        base.Dispose(disposing);
+    }
 }
