@@ -29,9 +29,9 @@ internal static partial class FoldTable
     /// The Arabic rules, on top of NFKC. Spelling variants that writers use interchangeably collapse to one form:
     /// alef with hamza above or below, with madda, wasla and the wavy-hamza alefs to bare alef; alef maqsura to yaa;
     /// taa marbuta to haa; hamza on waw to waw and hamza on yaa to yaa (the hamza is dropped, as it is on alef);
-    /// the Persian yeh and keheh (common from Persian keyboards) to Arabic yaa and kaf. Tatweel, the high hamza and
-    /// the small Quranic waw and yaa are dropped; the harakat, tanween, shadda, sukun, superscript alef and Quranic
-    /// annotation marks are non-spacing marks, dropped like every other combining mark.
+    /// the Persian yeh and keheh and the Urdu heh forms (what Persian and Urdu keyboards type) to Arabic yaa, kaf and
+    /// haa. Tatweel, the high hamza and the small Quranic waw and yaa are dropped; the harakat, tanween, shadda, sukun,
+    /// superscript alef and Quranic annotation marks are non-spacing marks, dropped like every other combining mark.
     /// </summary>
     private static readonly (char From, char To)[] ArabicMap =
     [
@@ -39,7 +39,7 @@ internal static partial class FoldTable
         ('\u0672', '\u0627'), ('\u0673', '\u0627'),
         ('\u0649', '\u064A'), ('\u0629', '\u0647'),
         ('\u0624', '\u0648'), ('\u0626', '\u064A'),
-        ('\u06CC', '\u064A'), ('\u06A9', '\u0643'),
+        ('\u06CC', '\u064A'), ('\u06A9', '\u0643'), ('\u06BE', '\u0647'), ('\u06C1', '\u0647'),
     ];
 
     private static readonly char[] ArabicDrop = ['\u0640', '\u0674', '\u06E5', '\u06E6'];

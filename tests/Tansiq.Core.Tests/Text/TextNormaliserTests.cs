@@ -13,6 +13,7 @@ public class TextNormaliserTests
     [InlineData("مسؤول شيئ", "مسوول شيي")]
     [InlineData("هٰذَا ذَٰلِكَ", "هذا ذلك")]
     [InlineData("کتاب یا", "كتاب يا")]
+    [InlineData("ھذا ہذا", "هذا هذا")]
     public void Normalise_ArabicSpellingVariants_FoldToOneForm(string input, string expected)
     {
         Assert.Equal(expected, TextNormaliser.Normalise(input));
