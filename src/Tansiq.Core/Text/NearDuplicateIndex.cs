@@ -257,7 +257,11 @@ public sealed class NearDuplicateIndex
         return ([.. members], [.. runs]);
     }
 
-    /// <summary>Every pair of distinct sets that shares a bucket and passes exact verification (d1 &lt; d2), each once.</summary>
+    /// <summary>
+    /// Every pair of distinct sets that shares a bucket and passes exact verification (d1 &lt; d2), each once: the
+    /// pair relation itself, for evaluation against all-pairs. Quadratic in bucket size and kept in memory; grouping
+    /// uses <see cref="Components"/>, which skips pairs already joined.
+    /// </summary>
     public List<(int A, int B)> SimilarDistinctPairs()
     {
         var seen = new HashSet<long>();
