@@ -33,17 +33,19 @@ public static class CoActionSweep
     public static PairTable Run(SignalEvents events, int accountCount, SweepOptions options)
     {
         var partitions = Partition(events, Math.Max(1, options.Parallelism));
-        var tables = new PairTable[partitions.Count];
-        var multis = new List<(int Message, int From, int To)>[partitions.Count];
-        if (partitions.Count == 1)
-        {
-            (tables[0], multis[0]) = SweepPartition(events, accountCount, options, partitions[0]);
-        }
-        else
-        {
-            Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism },
-                p => (tables[p], multis[p]) = SweepPartition(events, accountCount, options, partitions[p]));
-        }
+        // One worker (table + scratch) per thread, not per partition: partitions of one signal share most pairs
+        // (the same fans on every post), so per-partition tables would multiply memory and merge work.
+        var workers = new System.Collections.Concurrent.ConcurrentBag<SweepWorker>();
+        Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
+            () => new SweepWorker(events, accountCount, options),
+            (p, _, worker) =>
+            {
+                worker.Sweep(partitions[p]);
+                return worker;
+            },
+            workers.Add);
+        var tables = workers.Select(w => w.Table).ToArray();
+        var multis = workers.Select(w => w.Multi).ToArray();
         var table = tables[0];
         for (var p = 1; p < tables.Length; p++)
         {
@@ -101,76 +103,138 @@ public static class CoActionSweep
         return n < 2 ? 0 : n * Math.Min(n, 64);
     }
 
-    private static (PairTable, List<(int, int, int)>) SweepPartition(SignalEvents events, int accountCount, SweepOptions options, (int From, int To) range)
+    /// <summary>The state one thread sweeps with: its pair table and scratch arrays sized by accounts.</summary>
+    private sealed class SweepWorker(SignalEvents events, int accountCount, SweepOptions options)
     {
-        var table = new PairTable(1 << 12);
-        var multi = new List<(int, int, int)>();
-        var stamp = new int[accountCount];
-        var syncPairs = options.ObjectWeight is null ? null : new HashSet<long>();
-        var inWindow = options.ObjectWeight is null ? null : new int[accountCount];
-        var seen = options.ObjectWeight is null ? null : new int[accountCount];
-        var objectStamp = 0;
-        var all = events.Events;
-        var isMulti = events.HasMultiObjectMessages;
-        var w = options.Window;
-        for (var o = range.From; o < range.To; o++)
+        private readonly int[] _stamp = new int[accountCount];
+        private readonly int[] _inWindow = new int[accountCount];
+        private readonly int[] _seen = new int[accountCount];
+        private readonly HashSet<long> _syncPairs = [];
+        private int _objectStamp;
+
+        public PairTable Table { get; } = new(1 << 12);
+
+        public List<(int Message, int From, int To)> Multi { get; } = [];
+
+        public void Sweep((int From, int To) range)
         {
-            var start = events.Offsets[o];
-            var end = events.Offsets[o + 1];
-            if (end - start < 2)
+            var all = events.Events;
+            var multi = events.HasMultiObjectMessages ? Multi : null;
+            var collect = options.ObjectWeight is not null;
+            var w = options.Window;
+            for (var o = range.From; o < range.To; o++)
             {
-                continue;
-            }
-            objectStamp++;
-            var lo = start;
-            var hi = start;
-            for (var i = start; i < end; i++)
-            {
-                var a = all[i].Account;
-                var t = all[i].Time;
-                while (all[lo].Time < t - w)
+                var start = events.Offsets[o];
+                var end = events.Offsets[o + 1];
+                if (end - start < 2)
                 {
-                    lo++;
+                    continue;
                 }
-                while (hi < end && all[hi].Time <= t + w)
+                var stats = Describe(all.AsSpan(start, end - start), w, _inWindow, _seen, ++_objectStamp);
+                var weight = collect ? PairStats.ToUnits(options.ObjectWeight!(stats)) : 0;
+                if (stats.Participants == stats.Events)
                 {
-                    hi++;
+                    SweepSimpleObject(all, start, end, w, Table, multi, collect, weight);
+                    continue;
                 }
-                var mark = i + 1;
-                for (var j = lo; j < hi; j++)
-                {
-                    var b = all[j].Account;
-                    if (b == a || stamp[b] == mark)
-                    {
-                        continue;
-                    }
-                    stamp[b] = mark;
-                    if (isMulti)
-                    {
-                        multi.Add((all[i].Message, a, b));
-                    }
-                    else
-                    {
-                        table.AddDirected(a, b);
-                    }
-                    syncPairs?.Add(PairTable.Key(a, b));
-                }
-            }
-            if (syncPairs is { Count: > 0 })
-            {
-                var stats = Describe(all.AsSpan(start, end - start), w, inWindow!, seen!, objectStamp);
-                var weight = options.ObjectWeight!(stats);
-                foreach (var key in syncPairs)
+                SweepObject(all, start, end, w, Table, multi, _stamp, collect ? _syncPairs : null);
+                foreach (var key in _syncPairs)
                 {
                     var (pa, pb) = PairTable.Unpack(key);
-                    ref var s = ref table.GetOrAdd(pa, pb);
+                    ref var s = ref Table.GetOrAdd(pa, pb);
                     s.SyncObjects++;
-                    s.Evidence += weight;
+                    s.EvidenceUnits += weight;
                 }
-                syncPairs.Clear();
+                _syncPairs.Clear();
             }
         }
-        return (table, multi);
+    }
+
+    /// <summary>
+    /// The common case: every account acted once on the object. Each pair within the window then counts once in each
+    /// direction, so one forward scan (j &gt; i) with one table update per pair does the work of two.
+    /// </summary>
+    private static void SweepSimpleObject(CoActionEvent[] all, int start, int end, double w, PairTable table,
+        List<(int, int, int)>? multi, bool collect, int weight)
+    {
+        var hi = start;
+        for (var i = start; i < end; i++)
+        {
+            var a = all[i].Account;
+            var limit = all[i].Time + w;
+            if (hi <= i)
+            {
+                hi = i + 1;
+            }
+            while (hi < end && all[hi].Time <= limit)
+            {
+                hi++;
+            }
+            for (var j = i + 1; j < hi; j++)
+            {
+                var b = all[j].Account;
+                if (multi is not null)
+                {
+                    multi.Add((all[i].Message, a, b));
+                    multi.Add((all[j].Message, b, a));
+                    if (collect)
+                    {
+                        ref var m = ref table.GetOrAdd(a, b);
+                        m.SyncObjects++;
+                        m.EvidenceUnits += weight;
+                    }
+                    continue;
+                }
+                ref var s = ref table.GetOrAdd(a, b);
+                s.LoToHi++;
+                s.HiToLo++;
+                if (collect)
+                {
+                    s.SyncObjects++;
+                    s.EvidenceUnits += weight;
+                }
+            }
+        }
+    }
+
+    /// <summary>The general case (an account acted more than once): count distinct messages per partner with stamps.</summary>
+    private static void SweepObject(CoActionEvent[] all, int start, int end, double w, PairTable table,
+        List<(int, int, int)>? multi, int[] stamp, HashSet<long>? syncPairs)
+    {
+        var lo = start;
+        var hi = start;
+        for (var i = start; i < end; i++)
+        {
+            var a = all[i].Account;
+            var t = all[i].Time;
+            while (all[lo].Time < t - w)
+            {
+                lo++;
+            }
+            while (hi < end && all[hi].Time <= t + w)
+            {
+                hi++;
+            }
+            var mark = i + 1;
+            for (var j = lo; j < hi; j++)
+            {
+                var b = all[j].Account;
+                if (b == a || stamp[b] == mark)
+                {
+                    continue;
+                }
+                stamp[b] = mark;
+                if (multi is not null)
+                {
+                    multi.Add((all[i].Message, a, b));
+                }
+                else
+                {
+                    table.AddDirected(a, b);
+                }
+                syncPairs?.Add(PairTable.Key(a, b));
+            }
+        }
     }
 
     /// <summary>A message with several objects (two shared links) counts once per partner, as in the toolkit's count(distinct message_id).</summary>
@@ -259,14 +323,43 @@ public static class CoActionSweep
                 {
                     continue;
                 }
-                objectStamp++;
-                var stats = Describe(all.AsSpan(start, end - start), w, inWindow, seen, objectStamp);
+                var stats = Describe(all.AsSpan(start, end - start), w, inWindow, seen, ++objectStamp);
                 if (options.ObjectWeight!(stats) < options.MinObjectWeightForControl)
                 {
                     continue;
                 }
+                if (stats.Participants == stats.Events)
+                {
+                    // One action per account: a pair's only gap decides, and each pair is met once.
+                    var hi = start;
+                    for (var i = start; i < end; i++)
+                    {
+                        var limit = all[i].Time + horizon;
+                        if (hi <= i)
+                        {
+                            hi = i + 1;
+                        }
+                        while (hi < end && all[hi].Time <= limit)
+                        {
+                            hi++;
+                        }
+                        for (var j = i + 1; j < hi; j++)
+                        {
+                            if (all[j].Time - all[i].Time <= w)
+                            {
+                                continue;
+                            }
+                            ref var s = ref table.Find(all[i].Account, all[j].Account);
+                            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref s))
+                            {
+                                Interlocked.Increment(ref s.ControlObjects);
+                            }
+                        }
+                    }
+                    continue;
+                }
                 var lo = start;
-                var hi = start;
+                var hi2 = start;
                 for (var i = start; i < end; i++)
                 {
                     var a = all[i].Account;
@@ -275,11 +368,11 @@ public static class CoActionSweep
                     {
                         lo++;
                     }
-                    while (hi < end && all[hi].Time <= t + horizon)
+                    while (hi2 < end && all[hi2].Time <= t + horizon)
                     {
-                        hi++;
+                        hi2++;
                     }
-                    for (var j = lo; j < hi; j++)
+                    for (var j = lo; j < hi2; j++)
                     {
                         var b = all[j].Account;
                         if (b == a)

@@ -14,8 +14,17 @@ public struct PairStats
     public int SyncObjects;
     /// <summary>Distinct objects on which both acted, but only further apart than the window (up to the control horizon).</summary>
     public int ControlObjects;
-    /// <summary>Sum of the evidence weights of the synchronous objects.</summary>
-    public double Evidence;
+    /// <summary>
+    /// Sum of the evidence weights of the synchronous objects, in fixed point (1/65536): integer sums do not depend on
+    /// the order in which threads add them, so results are the same on every run, and an entry stays at 32 bytes.
+    /// </summary>
+    public int EvidenceUnits;
+
+    public const double EvidenceScale = 65536.0;
+
+    public readonly double Evidence => EvidenceUnits / EvidenceScale;
+
+    public static int ToUnits(double weight) => (int)Math.Round(weight * EvidenceScale);
 
     /// <summary>The undirected weight: the larger of the two directed toolkit weights (also CooRTweet's pair weight).</summary>
     public readonly int Weight => Math.Max(LoToHi, HiToLo);
@@ -27,17 +36,24 @@ public struct PairStats
 /// </summary>
 public sealed class PairTable
 {
-    private long[] _keys;
-    private PairStats[] _values;
+    // Key and stats side by side: one cache line holds two whole entries, so an update costs one miss, not two.
+    private struct Entry
+    {
+        public long Key;
+        public PairStats Stats;
+    }
+
+    private Entry[] _entries;
     private int _count;
     private int _shift;
+    private int _growAt;
 
     public PairTable(int capacity = 1024)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
-        _keys = new long[size];
-        _values = new PairStats[size];
+        _entries = new Entry[size];
         _shift = 64 - BitOperations.Log2((uint)size);
+        _growAt = (int)(size * 0.7);
     }
 
     public int Count => _count;
@@ -50,25 +66,26 @@ public sealed class PairTable
     public ref PairStats GetOrAdd(int a, int b)
     {
         var key = Key(a, b);
-        var mask = _keys.Length - 1;
+        var entries = _entries;
+        var mask = entries.Length - 1;
         var slot = Slot(key);
         while (true)
         {
-            var k = _keys[slot];
-            if (k == key)
+            ref var entry = ref entries[slot];
+            if (entry.Key == key)
             {
-                return ref _values[slot];
+                return ref entry.Stats;
             }
-            if (k == 0)
+            if (entry.Key == 0)
             {
-                if ((_count + 1) * 2 > _keys.Length)
+                if (_count + 1 > _growAt)
                 {
                     Grow();
                     return ref GetOrAdd(a, b);
                 }
-                _keys[slot] = key;
+                entry.Key = key;
                 _count++;
-                return ref _values[slot];
+                return ref entry.Stats;
             }
             slot = (slot + 1) & mask;
         }
@@ -78,16 +95,17 @@ public sealed class PairTable
     public ref PairStats Find(int a, int b)
     {
         var key = Key(a, b);
-        var mask = _keys.Length - 1;
+        var entries = _entries;
+        var mask = entries.Length - 1;
         var slot = Slot(key);
         while (true)
         {
-            var k = _keys[slot];
-            if (k == key)
+            ref var entry = ref entries[slot];
+            if (entry.Key == key)
             {
-                return ref _values[slot];
+                return ref entry.Stats;
             }
-            if (k == 0)
+            if (entry.Key == 0)
             {
                 return ref Unsafe.NullRef<PairStats>();
             }
@@ -109,36 +127,44 @@ public sealed class PairTable
         }
     }
 
+    /// <summary>Counts one synchronous co-action in each direction (both accounts acted once on the object).</summary>
+    public void AddMutual(int a, int b)
+    {
+        ref var s = ref GetOrAdd(a, b);
+        s.LoToHi++;
+        s.HiToLo++;
+    }
+
     /// <summary>Adds every pair of <paramref name="other"/> into this table.</summary>
     public void MergeFrom(PairTable other)
     {
-        var keys = other._keys;
-        for (var i = 0; i < keys.Length; i++)
+        var entries = other._entries;
+        for (var i = 0; i < entries.Length; i++)
         {
-            if (keys[i] == 0)
+            if (entries[i].Key == 0)
             {
                 continue;
             }
-            var (lo, hi) = Unpack(keys[i]);
+            var (lo, hi) = Unpack(entries[i].Key);
             ref var s = ref GetOrAdd(lo, hi);
-            ref readonly var o = ref other._values[i];
+            ref readonly var o = ref entries[i].Stats;
             s.LoToHi += o.LoToHi;
             s.HiToLo += o.HiToLo;
             s.SyncObjects += o.SyncObjects;
             s.ControlObjects += o.ControlObjects;
-            s.Evidence += o.Evidence;
+            s.EvidenceUnits += o.EvidenceUnits;
         }
     }
 
     /// <summary>Every stored pair, lo &lt; hi, in slot order (not sorted).</summary>
     public IEnumerable<(int Lo, int Hi, PairStats Stats)> Pairs()
     {
-        for (var i = 0; i < _keys.Length; i++)
+        for (var i = 0; i < _entries.Length; i++)
         {
-            if (_keys[i] != 0)
+            if (_entries[i].Key != 0)
             {
-                var (lo, hi) = Unpack(_keys[i]);
-                yield return (lo, hi, _values[i]);
+                var (lo, hi) = Unpack(_entries[i].Key);
+                yield return (lo, hi, _entries[i].Stats);
             }
         }
     }
@@ -146,12 +172,12 @@ public sealed class PairTable
     /// <summary>Visits every stored pair with a reference to its stats, so they can be updated in place.</summary>
     public void ForEach(PairVisitor visitor)
     {
-        for (var i = 0; i < _keys.Length; i++)
+        for (var i = 0; i < _entries.Length; i++)
         {
-            if (_keys[i] != 0)
+            if (_entries[i].Key != 0)
             {
-                var (lo, hi) = Unpack(_keys[i]);
-                visitor(lo, hi, ref _values[i]);
+                var (lo, hi) = Unpack(_entries[i].Key);
+                visitor(lo, hi, ref _entries[i].Stats);
             }
         }
     }
@@ -163,26 +189,24 @@ public sealed class PairTable
 
     private void Grow()
     {
-        var oldKeys = _keys;
-        var oldValues = _values;
-        _keys = new long[oldKeys.Length * 2];
-        _values = new PairStats[oldKeys.Length * 2];
+        var old = _entries;
+        _entries = new Entry[old.Length * 2];
         _shift--;
-        var mask = _keys.Length - 1;
-        for (var i = 0; i < oldKeys.Length; i++)
+        _growAt = (int)(_entries.Length * 0.7);
+        var mask = _entries.Length - 1;
+        for (var i = 0; i < old.Length; i++)
         {
-            var key = oldKeys[i];
+            var key = old[i].Key;
             if (key == 0)
             {
                 continue;
             }
             var slot = Slot(key);
-            while (_keys[slot] != 0)
+            while (_entries[slot].Key != 0)
             {
                 slot = (slot + 1) & mask;
             }
-            _keys[slot] = key;
-            _values[slot] = oldValues[i];
+            _entries[slot] = old[i];
         }
     }
 }

@@ -6,7 +6,7 @@ namespace Tansiq.IO.Readers;
 /// <summary>
 /// Reads an accounts file (<c>--accounts FILE</c>): CSV whose header names account_id (or user_id) and optionally
 /// username (or screen_name), created_at (unix seconds or ISO-8601), followers_count, following_count (or friends_count),
-/// in any order; other columns are ignored and empty cells are unknown (null).
+/// in any order; other columns are ignored and empty cells are unknown (null). Each account may appear once.
 /// </summary>
 public static class AccountReaders
 {
@@ -14,7 +14,7 @@ public static class AccountReaders
     /// at once; rows are read as the result is enumerated.</summary>
     public static IEnumerable<AccountProfile> Open(string path, ReadOptions options)
     {
-        InputFiles.Open(path).Dispose();
+        InputFiles.Check(path);
         return Read(path, options);
     }
 
@@ -31,12 +31,19 @@ public static class AccountReaders
         }
         var layout = new Layout(accountId, header.Find("username", "screen_name"), header.Find("created_at"),
             header.Find("followers_count"), header.Find("following_count", "friends_count"), header.Count);
+        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         while (csv.MoveNext())
         {
             var profile = Map(csv, layout, out var reason);
             if (profile is null)
             {
                 options.Reject(path, csv.Line, reason!);
+                continue;
+            }
+            // One profile per account: callers key by account, and two differing rows leave no way to tell which is right.
+            if (!firstLine.TryAdd(profile.AccountId, csv.Line))
+            {
+                options.Reject(path, csv.Line, $"duplicate account_id '{Timestamps.Clip(profile.AccountId)}' (first on line {firstLine[profile.AccountId]})");
                 continue;
             }
             yield return profile;

@@ -31,10 +31,6 @@ internal sealed class CsvHeader
         return -1;
     }
 
-    public bool Has(string name) => Array.IndexOf(_names, name) >= 0;
-
-    public bool SequenceEqual(IReadOnlyList<string> names) => _names.SequenceEqual(names);
-
     public override string ToString() => string.Join(",", _names);
 
     /// <summary>Reads the header record of <paramref name="csv"/>; a missing or unreadable header is fatal.</summary>

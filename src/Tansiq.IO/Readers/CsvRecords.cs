@@ -14,6 +14,7 @@ internal sealed class CsvRecords : IDisposable
     private readonly List<(int Start, int Length)> _unquoted = [];
     private char[] _scratch = new char[256];
     private bool _quoted;
+    private long _nextLine = 1;
 
     private CsvRecords(string path, Utf8LineTracker text, SepReader sep)
     {
@@ -51,7 +52,16 @@ internal sealed class CsvRecords : IDisposable
             text.Dispose();
             throw InputFiles.ReadFailure(path, 1, e);
         }
+        catch (NotSupportedException)
+        {
+            text.Dispose();
+            throw RecordTooLong(path, 1);
+        }
     }
+
+    /// <summary>Sep's limit on one record (16 Mi characters) was hit; nothing after it can be found again.</summary>
+    private static InputException RecordTooLong(string path, long line) => new(path, line,
+        "unterminated quote, or not a CSV file: the record starting here runs on for more than 16 Mi characters");
 
     /// <summary>Advances to the next non-blank record; false at the end of the file.</summary>
     public bool MoveNext()
@@ -67,6 +77,10 @@ internal sealed class CsvRecords : IDisposable
             {
                 throw InputFiles.ReadFailure(Path, _text.Line, e);
             }
+            catch (NotSupportedException)
+            {
+                throw RecordTooLong(Path, _nextLine);
+            }
             if (!more)
             {
                 return false;
@@ -79,8 +93,10 @@ internal sealed class CsvRecords : IDisposable
             var span = row.Span;
             if (span.IsEmpty && problem is null)
             {
+                _nextLine = to;
                 continue;
             }
+            _nextLine = to;
             Line = from;
             ColCount = row.ColCount;
             Problem = problem;
@@ -108,17 +124,6 @@ internal sealed class CsvRecords : IDisposable
     {
         var span = Field(col);
         return span.IsEmpty ? "" : new string(span);
-    }
-
-    /// <summary>The current record's fields as a short quoted list, for messages about headers.</summary>
-    public string Describe()
-    {
-        var parts = new List<string>(ColCount);
-        for (var i = 0; i < ColCount; i++)
-        {
-            parts.Add(FieldString(i));
-        }
-        return string.Join(",", parts);
     }
 
     public void Dispose()

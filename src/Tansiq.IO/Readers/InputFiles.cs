@@ -8,6 +8,21 @@ internal static class InputFiles
 {
     private const int FileBuffer = 1 << 16;
 
+    /// <summary>Fails with a clear message when <paramref name="path"/> is missing or a directory, without opening it
+    /// (a pipe must not be consumed by the check).</summary>
+    public static void Check(string path)
+    {
+        if (Directory.Exists(path))
+        {
+            throw new InputException(path, 0, "is a directory, not a file");
+        }
+        if (!File.Exists(path))
+        {
+            throw new InputException(path, 0, Directory.Exists(Path.GetDirectoryName(Path.GetFullPath(path)))
+                ? "no such file" : "no such file (its directory does not exist)");
+        }
+    }
+
     /// <summary>Opens <paramref name="path"/>; gzip is recognised by its magic bytes (1F 8B), not by the name,
     /// so a mis-named file is still read right.</summary>
     public static Stream Open(string path)
@@ -36,6 +51,11 @@ internal static class InputFiles
         catch (IOException e)
         {
             throw new InputException(path, 0, $"cannot read the file: {e.Message}");
+        }
+        if (!file.CanSeek)
+        {
+            // A pipe (e.g. <(zcat x.gz)) cannot be peeked and rewound: it is read as plain text.
+            return file;
         }
         try
         {

@@ -22,7 +22,7 @@ public static class MessageReaders
         }
         else
         {
-            InputFiles.Open(path).Dispose();
+            InputFiles.Check(path);
         }
         return new MessageSource(path, format, options);
     }
@@ -41,6 +41,10 @@ public static class MessageReaders
         int length;
         using (var stream = InputFiles.Open(path))
         {
+            if (!stream.CanSeek && stream is FileStream)
+            {
+                throw new InputException(path, 0, "cannot detect the format of a pipe (it can be read only once); pass --format");
+            }
             head = new byte[SniffBytes];
             try
             {
@@ -64,6 +68,10 @@ public static class MessageReaders
         if (bytes[firstNonBlank] == (byte)'{')
         {
             return InputFormat.TwitterV2;
+        }
+        if (bytes[firstNonBlank] == (byte)'[')
+        {
+            throw new InputException(path, 1, "a JSON array, not JSON lines (one object per line): convert it, e.g. with jq -c '.[]'");
         }
         bytes = bytes[firstNonBlank..];
         var lineEnd = bytes.IndexOfAny((byte)'\n', (byte)'\r');

@@ -34,6 +34,17 @@ public static class TextEntities
             var hasNonDigit = false;
             while (end < span.Length)
             {
+                var c = span[end];
+                if (!char.IsSurrogate(c))
+                {
+                    if (!IsTagChar(c))
+                    {
+                        break;
+                    }
+                    hasNonDigit |= !char.IsDigit(c);
+                    end++;
+                    continue;
+                }
                 var status = Rune.DecodeFromUtf16(span[end..], out var rune, out var used);
                 if (status != System.Buffers.OperationStatus.Done || !IsTagRune(rune))
                 {
@@ -141,8 +152,31 @@ public static class TextEntities
         return -1;
     }
 
-    private static bool EndsWithTagChar(ReadOnlySpan<char> before) =>
-        Rune.DecodeLastFromUtf16(before, out var rune, out _) == System.Buffers.OperationStatus.Done && IsTagRune(rune);
+    private static bool EndsWithTagChar(ReadOnlySpan<char> before)
+    {
+        var last = before[^1];
+        if (!char.IsSurrogate(last))
+        {
+            return IsTagChar(last);
+        }
+        return Rune.DecodeLastFromUtf16(before, out var rune, out _) == System.Buffers.OperationStatus.Done && IsTagRune(rune);
+    }
+
+    /// <summary><see cref="IsTagRune"/> for a BMP character, with ASCII answered without a category lookup.</summary>
+    private static bool IsTagChar(char c)
+    {
+        if (c < 128)
+        {
+            return char.IsAsciiLetterOrDigit(c) || c == '_';
+        }
+        return c == '\u200C' || char.GetUnicodeCategory(c) switch
+        {
+            UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.NonSpacingMark
+                or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.DecimalDigitNumber => true,
+            _ => false,
+        };
+    }
 
     private static bool IsTagRune(Rune rune)
     {

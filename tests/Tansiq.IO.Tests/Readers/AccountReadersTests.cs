@@ -73,6 +73,29 @@ public class AccountReadersTests
     }
 
     [Fact]
+    public void Open_GzippedAccounts_ReadLikeThePlainFile()
+    {
+        using var files = new TempFiles();
+        var gz = files.Gzip("accounts.csv.gz", File.ReadAllBytes(TempFiles.Fixture("accounts.csv")));
+
+        Assert.Equal(["111", "444", "555"], AccountReaders.Open(gz, new ReadOptions()).Select(p => p.AccountId));
+    }
+
+    [Fact]
+    public void Open_DuplicateAccount_IsABadRowAndTheFirstWins()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("a.csv", "account_id,followers_count\n1,10\n2,20\n1,30\n");
+        var options = new ReadOptions { SkipBadRows = true };
+
+        var profiles = AccountReaders.Open(path, options).ToList();
+
+        Assert.Equal([10L, 20L], profiles.Select(p => p.FollowersCount));
+        Assert.Equal([$"{path}:4: duplicate account_id '1' (first on line 2)"], options.BadRows.Examples);
+        Assert.Throws<InputException>(() => AccountReaders.Open(path, new ReadOptions()).ToList());
+    }
+
+    [Fact]
     public void Open_MissingFile_FailsAtOnce()
     {
         var error = Assert.Throws<InputException>(() => AccountReaders.Open("/nonexistent/accounts.csv", new ReadOptions()));

@@ -18,6 +18,8 @@ public class AutoDetectAndGzipTests
     [InlineData("tweet_id,uid,name,rt,re,text,time,links", InputFormat.CntCsv)]
     [InlineData("\"message_id\",\"user_id\",\"username\",\"repost_id\",\"reply_id\",\"message\",\"timestamp\",\"urls\"", InputFormat.CntCsv)]
     [InlineData("message_id,user_id,timestamp", InputFormat.TansiqCsv)]
+    [InlineData("\uFEFFmessage_id,user_id,timestamp", InputFormat.TansiqCsv)]
+    [InlineData("\n\nmessage_id,user_id,timestamp", InputFormat.TansiqCsv)]
     [InlineData("Message_ID,Account_ID,Timestamp,text,lang", InputFormat.TansiqCsv)]
     [InlineData("user_id,message_id,username,repost_id,reply_id,message,timestamp,urls", InputFormat.TansiqCsv)]
     [InlineData("\n\n  {\"id\":\"1\"}", InputFormat.TwitterV2)]
@@ -37,6 +39,16 @@ public class AutoDetectAndGzipTests
 
         Assert.Contains("--format", error.Reason);
         Assert.Equal(1, error.Line);
+    }
+
+    [Fact]
+    public void Detect_JsonArray_SaysItIsNotJsonLines()
+    {
+        using var files = new TempFiles();
+
+        var error = Assert.Throws<InputException>(() => MessageReaders.Detect(files.Text("f.json", "[{\"id\":\"1\"}]")));
+
+        Assert.Contains("not JSON lines", error.Reason);
     }
 
     [Fact]

@@ -71,6 +71,45 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Open_TansiqRowWithExtraField_NamesTheLine()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("f.csv", "message_id,account_id,timestamp,text\n1,a,5,ok\n\n2,b,6,one,two\n");
+
+        var error = ReadError(path, InputFormat.TansiqCsv);
+
+        Assert.Equal(4, error.Line);
+        Assert.Equal("expected 4 columns (as in the header), found 5", error.Reason);
+    }
+
+    [Fact]
+    public void Open_JsonLinesOfOnlyBlankLines_IsEmpty()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("t.jsonl", "\n  \n\r\n");
+
+        var error = Assert.Throws<InputException>(() => MessageReaders.Open(path, InputFormat.TwitterV2, new ReadOptions()).ToList());
+
+        Assert.Contains("empty file", error.Reason);
+    }
+
+    [Fact]
+    public void Open_NotCsvAtAll_IsFatalWithAClearMessage()
+    {
+        using var files = new TempFiles();
+        var blob = new byte[17 << 20];
+        blob.AsSpan().Fill((byte)'x');
+        blob[5] = (byte)'"';
+        var path = files.Bytes("blob.csv", blob);
+
+        var error = Assert.Throws<InputException>(() =>
+            MessageReaders.Open(path, InputFormat.CntCsv, new ReadOptions { SkipBadRows = true }).ToList());
+
+        Assert.Equal(1, error.Line);
+        Assert.Contains("16 Mi characters", error.Reason);
+    }
+
+    [Fact]
     public void Open_LineNumbers_CountNewlinesInsideQuotedFieldsAndCrlf()
     {
         using var files = new TempFiles();
@@ -96,6 +135,28 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Open_InvalidUtf8InHeader_IsFatalEvenWhenSkipping()
+    {
+        using var files = new TempFiles();
+        var path = files.Bytes("f.csv", Concat("message_id,account_id,time", new byte[] { 0xC0 }, "stamp\n", GoodRow));
+
+        var error = Assert.Throws<InputException>(() =>
+            MessageReaders.Open(path, InputFormat.TansiqCsv, new ReadOptions { SkipBadRows = true }).ToList());
+
+        Assert.Equal(1, error.Line);
+        Assert.StartsWith("unreadable header: invalid UTF-8", error.Reason);
+    }
+
+    [Fact]
+    public void Open_JsonLinesWithByteOrderMark_ReadsTheFirstLine()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("t.jsonl", "\uFEFF" + """{"id":"1","author_id":"a","created_at":"2021-01-01T00:00:00Z"}""");
+
+        Assert.Equal("1", Assert.Single(MessageReaders.Open(path, InputFormat.Auto, new ReadOptions())).MessageId);
+    }
+
+    [Fact]
     public void Open_UnterminatedQuote_NamesTheLineWhereItOpens()
     {
         using var files = new TempFiles();
@@ -104,6 +165,24 @@ public class BadInputTests
         var error = ReadError(path);
 
         Assert.Equal(3, error.Line);
+        Assert.StartsWith("unterminated quote", error.Reason);
+    }
+
+    [Fact]
+    public void Open_UnterminatedQuoteInLongFile_IsFatalAtTheLineWhereItOpens()
+    {
+        using var files = new TempFiles();
+        var text = new StringBuilder(CntHeader + GoodRow + GoodRow + "3,u3,c,,,\"never closed,100,\n");
+        while (text.Length < 17_500_000)
+        {
+            text.Append("4,u4,d,,,filler text that the open quote swallows,100,\n");
+        }
+        var path = files.Text("f.csv", text.ToString());
+
+        var error = Assert.Throws<InputException>(() =>
+            MessageReaders.Open(path, InputFormat.CntCsv, new ReadOptions { SkipBadRows = true }).ToList());
+
+        Assert.Equal(4, error.Line);
         Assert.StartsWith("unterminated quote", error.Reason);
     }
 
