@@ -12,5 +12,6 @@ internal static class CommandCatalog
         yield return VersionCommand.Create(context);
         yield return SimulateCommand.Create(context);
         yield return EvalCommand.Create(context);
+        yield return TextsCommand.Create(context);
     }
 }
