@@ -118,7 +118,7 @@ public static class ReportWorld
             {
                 var target = b.AddAccount($"innocent-{followers}-{fraction * 100:0}pct", null, start - (3 * 365 * Day), followers);
                 truth.Add(new ReportedTruth(target, ReportedLabel.BrigadedInnocent, fraction));
-                var k = (int)Math.Max(1, Math.Round(fraction * followers));
+                var k = (int)Math.Max(1, Math.Round(fraction * followers, MidpointRounding.AwayFromZero));
                 var t0 = start + (long)(rng.NextDouble() * (end - start - Day));
                 foreach (var m in Sample(rng, army, Math.Min(k, army.Length)))
                 {
@@ -134,7 +134,7 @@ public static class ReportWorld
             {
                 var target = b.AddAccount($"petition-{followers}-{fraction * 100:0}pct", null, start - (5 * 365 * Day), followers);
                 truth.Add(new ReportedTruth(target, ReportedLabel.PetitionTarget, fraction));
-                var k = (int)Math.Max(1, Math.Round(fraction * followers));
+                var k = (int)Math.Max(1, Math.Round(fraction * followers, MidpointRounding.AwayFromZero));
                 var t0 = start + (long)(rng.NextDouble() * (end - start - (20 * Day)));
                 for (var i = 0; i < k; i++)
                 {
