@@ -147,15 +147,18 @@ internal static class ModerateCommand
     {
         var output = new Option<DirectoryInfo>("--out") { Description = "Directory for accounts.csv, follows.csv, reports.csv, truth.json", Required = true };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var size = new Option<string>("--size") { Description = "small (about 31,000 reports) or million (about a million, for timing)", DefaultValueFactory = _ => "small" };
+        size.AcceptOnlyFromAmong("small", "million");
         var command = new Command("world", "Writes the generated report world used by the tests and the worked example (brigades, petitions, abuse, stray reports).")
         {
-            output, seed,
+            output, seed, size,
         };
         command.Hidden = true;
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var dir = parse.GetValue(output)!.FullName;
-            var g = ReportWorld.Generate(new ReportWorldOptions { Seed = parse.GetValue(seed) });
+            var options = parse.GetValue(size) == "million" ? ReportWorldOptions.Million(parse.GetValue(seed)) : new ReportWorldOptions { Seed = parse.GetValue(seed) };
+            var g = ReportWorld.Generate(options);
             ReportWorldFiles.Write(dir, g);
             context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {g.World.AccountCount} accounts, {g.Follows.Count} follows, {g.Reports.Length} reports, {g.Truth.Count} reported accounts with truth to {dir}"));
             return ExitCodes.Success;
@@ -183,6 +186,13 @@ internal static class ModerateCommand
             var sweep = CampaignSizeSweep.Run(Enumerable.Range(1, n).ToArray());
             SweepPlot.WriteSvg(file, sweep);
             SweepPlot.WriteCsv(Path.ChangeExtension(file, ".csv"), sweep);
+            context.Out.WriteLine("| policy | reported accounts (truth) | n | suspend | review high | review normal/low | none |");
+            context.Out.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var row in CampaignSizeSweep.Compare(1))
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {row.Policy} | {row.Label} | {row.Accounts} | {row.Suspended} | {row.ReviewHigh} | {row.ReviewOther} | {row.None} |"));
+            }
             context.Out.WriteLine($"wrote {file}");
             return ExitCodes.Success;
         }));

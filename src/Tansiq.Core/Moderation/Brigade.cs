@@ -144,7 +144,7 @@ internal static class BrigadeBuilder
             new("clustered_pct", Pct(clustered), "% of campaign reports from members of coordinated clusters in the messages"),
             new("co_reporter_pct", Pct(coReporters), "% of campaign reports from accounts that had repeatedly reported the same targets as the same partners within an hour"),
             new("median_reporter_age_days", double.IsNaN(medianAge) ? -1 : Math.Round(medianAge, 1), "median age of the reporting accounts at report time (-1: unknown)"),
-            new("independent_reports_during", independentDuring, "reports on the targets during the waves that passed as independent (not part of the campaign)"),
+            new("looked_independent_pct", Pct(independentDuring), "% of campaign reports that, outside a wave, would have counted as independent (exposed, established, no coordination seen)"),
         };
         if (policy is not null && participants.Count > 0)
         {

@@ -43,7 +43,7 @@ public sealed class Campaign
     /// <summary>Sum of the participants' credibility weights (what they would have counted as independent reporters).</summary>
     public double Credibility { get; private set; }
 
-    /// <summary>Reports on the target while the wave was open that did pass as independent.</summary>
+    /// <summary>Reports that joined the wave although, outside a wave, they would have passed as independent.</summary>
     public int IndependentDuring { get; internal set; }
 
     /// <summary>The peak of the decayed suspicious-report rate while the wave was open (reports per time constant).</summary>

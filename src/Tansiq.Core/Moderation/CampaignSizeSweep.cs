@@ -1,6 +1,9 @@
 namespace Tansiq.Core.Moderation;
 
 /// <summary>Wrongful suspensions at one campaign size, summed over the generated worlds.</summary>
+/// <summary>How one policy's final decisions fall for the accounts of one truth label.</summary>
+public sealed record LabelOutcome(string Policy, ReportedLabel Label, int Accounts, int Suspended, int ReviewHigh, int ReviewOther, int None);
+
 public sealed record SweepPoint(double Fraction, int Targets, int ThresholdWrongful, int TansiqWrongful, int TansiqReviewed);
 
 /// <summary>
@@ -36,6 +39,28 @@ public static class CampaignSizeSweep
             }
         }
         return [.. totals.OrderBy(kv => kv.Key).Select(kv => new SweepPoint(kv.Key, kv.Value.Targets, kv.Value.Threshold, kv.Value.Tansiq, kv.Value.Reviewed))];
+    }
+
+    /// <summary>Final decisions per truth label for both policies on one generated world (the docs' side-by-side table).</summary>
+    public static IReadOnlyList<LabelOutcome> Compare(int seed)
+    {
+        var g = ReportWorld.Generate(new ReportWorldOptions { Seed = seed });
+        var rows = new List<LabelOutcome>();
+        foreach (var policy in new IModerationPolicy[] { new ThresholdPolicy(g.World), new TansiqPolicy(g.World) })
+        {
+            var result = ModerationReplay.Run(policy, (Report[])g.Reports.Clone(), g.World);
+            var final = result.Decisions.ToDictionary(d => d.Target, d => d.Verdict);
+            foreach (var label in Enum.GetValues<ReportedLabel>())
+            {
+                var targets = g.Truth.Where(t => t.Label == label).Select(t => final.GetValueOrDefault(t.Target, Verdict.NoAction)).ToList();
+                rows.Add(new LabelOutcome(policy.Name, label, targets.Count,
+                    targets.Count(v => v.Decision == Decision.Suspend),
+                    targets.Count(v => v is { Decision: Decision.Review, Priority: Priority.High }),
+                    targets.Count(v => v is { Decision: Decision.Review, Priority: Priority.Normal or Priority.Low }),
+                    targets.Count(v => v.Decision == Decision.None)));
+            }
+        }
+        return rows;
     }
 
     private static HashSet<int> EverSuspended(ModerationResult result) =>

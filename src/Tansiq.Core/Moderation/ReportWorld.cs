@@ -52,6 +52,18 @@ public sealed record ReportWorldOptions
 
     /// <summary>Share of stray reporters who follow the account they report.</summary>
     public double NoiseFollowShare { get; init; } = 0.2;
+
+    /// <summary>About a million reports (for the benchmark): the same kinds of account, scaled up.</summary>
+    public static ReportWorldOptions Million(int seed = 1) => new()
+    {
+        Seed = seed,
+        Population = 300_000,
+        Army = 20_000,
+        BrigadedFollowers = [1_000, 5_000, 20_000],
+        PetitionFollowers = [1_000, 10_000, 50_000],
+        AbusiveAccounts = 6_000,
+        NoiseAccounts = 170_000,
+    };
 }
 
 /// <summary>A generated world: accounts with their exposure, reports, and what each reported account really is.</summary>

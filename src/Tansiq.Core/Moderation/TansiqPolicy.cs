@@ -88,14 +88,13 @@ public sealed class TansiqPolicy : IModerationPolicy
 
         if (s.Wave is { } wave)
         {
+            // Inside a wave even a report that looks independent cannot be told apart from the campaign (an army
+            // follows the people it attacks): it joins the wave and is counted as such in the evidence.
             wave.PeakRate = Math.Max(wave.PeakRate, s.DecaySuspicious);
-            if (suspicious)
-            {
-                var before = wave.Contribution(_o.CampaignCap);
-                wave.Add(u, t, flags, credibility);
-                s.CampaignEffective += wave.Contribution(_o.CampaignCap) - before;
-            }
-            else
+            var before = wave.Contribution(_o.CampaignCap);
+            wave.Add(u, t, flags, credibility);
+            s.CampaignEffective += wave.Contribution(_o.CampaignCap) - before;
+            if (!suspicious)
             {
                 wave.IndependentDuring++;
             }
@@ -105,7 +104,7 @@ public sealed class TansiqPolicy : IModerationPolicy
             s.Loose += _o.LooseWeight * credibility;
             s.LooseReports++;
         }
-        if (!suspicious)
+        else
         {
             s.Independent += credibility;
             s.IndependentReporters++;

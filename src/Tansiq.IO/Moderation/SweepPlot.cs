@@ -56,10 +56,12 @@ public static class SweepPlot
         Series(b, points, p => p.Targets, "#bbb", "4 3", X, Y);
         Series(b, points, p => p.ThresholdWrongful, "#c0392b", null, X, Y);
         Series(b, points, p => p.TansiqWrongful, "#1f6fb2", null, X, Y);
+        // The legend sits in the empty middle band: the lines run along the top and the bottom.
         var lx = left + 12;
-        Legend(b, lx, top + 12, "#c0392b", null, "threshold policy (suspend at 25% of followers)");
-        Legend(b, lx, top + 30, "#1f6fb2", null, "tansiq policy");
-        Legend(b, lx, top + 48, "#bbb", "4 3", "all campaign targets at this size");
+        var ly = top + ((height - top - bottom) * 0.35);
+        Legend(b, lx, ly, "#c0392b", null, "threshold policy (suspend at 25% of followers)");
+        Legend(b, lx, ly + 18, "#1f6fb2", null, "tansiq policy");
+        Legend(b, lx, ly + 36, "#bbb", "4 3", "all campaign targets at this size");
         b.Append("</svg>\n");
         return b.ToString();
     }
