@@ -7,7 +7,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return DetectCommand.Create(context);
+        yield return NetworksCommand.Create(context);
         yield return VersionCommand.Create(context);
+        yield return SimulateCommand.Create(context);
         yield return ModerateCommand.Create(context);
     }
 }

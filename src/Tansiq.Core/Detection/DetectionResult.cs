@@ -56,6 +56,8 @@ public sealed record SharedObject
     public required string Key { get; init; }
     /// <summary>A representative original text (for co-text and co-similar objects), to show right-to-left where Arabic.</summary>
     public string? Text { get; init; }
+    /// <summary>The language of <see cref="Text"/> when the source says (BCP 47, e.g. "ar"); the report tags the text with it.</summary>
+    public string? Lang { get; init; }
     public required int Members { get; init; }
     /// <summary>All accounts in the data that acted on the object (members and others).</summary>
     public required int Participants { get; init; }

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using Tansiq.Core.Detection;
+using Tansiq.IO.Output;
+using Tansiq.IO.Readers;
+
+namespace Tansiq.Cli.Commands;
+
+/// <summary>The main job: posts in; co-action networks, weighed evidence, judged clusters and a report out.</summary>
+internal static class DetectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var command = new Command("detect", "Finds coordinated clusters (electronic armies) in posts and explains the evidence. Writes accounts.csv, edges.csv, clusters.json, network.graphml, network.gexf, report.html and summary.json.");
+        var input = new InputOptions();
+        input.AddTo(command);
+        var d = new DetectOptions();
+        var output = new Option<string>("--out") { Description = "Output directory (created if missing).", Required = true };
+        var accounts = new Option<string?>("--accounts") { Description = "Optional accounts CSV: account_id,username,created_at,followers_count,following_count." };
+        var window = new Option<double>("--window") { Description = "Seconds within which two actions on one object are co-actions (inclusive).", DefaultValueFactory = _ => d.Window };
+        var signals = new Option<string>("--signals") { Description = "Comma-separated signals, or 'all': co-repost,co-link,co-reply,co-text,co-hashtag,co-similar.", DefaultValueFactory = _ => "all" };
+        var minWeight = new Option<int>("--min-weight") { Description = "Raw co-action edges (edges.csv, Gephi files) need at least this toolkit weight.", DefaultValueFactory = _ => d.MinWeight };
+        var alpha = new Option<double>("--alpha") { Description = "Significance level of the timing null-model test per pair and signal.", DefaultValueFactory = _ => d.Alpha };
+        var minSync = new Option<int>("--min-sync-objects") { Description = "A pair needs at least this many distinct objects acted on within the window.", DefaultValueFactory = _ => d.MinSyncObjects };
+        var controlFactor = new Option<double>("--control-factor") { Description = "The control band of the timing test: gaps in (window, factor x window].", DefaultValueFactory = _ => d.ControlFactor };
+        var exclusivity = new Option<double>("--exclusivity") { Description = "An object is a cluster's own when at least this share of everyone who acted on it are members.", DefaultValueFactory = _ => d.Exclusivity };
+        var minExclusive = new Option<int>("--min-exclusive-objects") { Description = "A cluster is coordinated when it acted together on at least this many of its own objects.", DefaultValueFactory = _ => d.MinExclusiveObjects };
+        var synchronyShare = new Option<double>("--min-synchrony-share") { Description = "Share of a cluster's own objects that must have been acted on within the window.", DefaultValueFactory = _ => d.MinSynchronyShare };
+        var burstShare = new Option<double>("--min-burst-share") { Description = "Share of members acting on an object who must do so inside one window for it to count.", DefaultValueFactory = _ => d.MinBurstShare };
+        var minMember = new Option<int>("--min-member-objects") { Description = "A member must have taken part in at least this many of the cluster's own objects.", DefaultValueFactory = _ => d.MinMemberObjects };
+        var minSize = new Option<int>("--min-cluster-size") { Description = "Smallest cluster reported.", DefaultValueFactory = _ => d.MinClusterSize };
+        var resolution = new Option<double>("--resolution") { Description = "Modularity resolution of the community detection (higher: smaller clusters).", DefaultValueFactory = _ => d.Resolution };
+        var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        Option[] all = [output, accounts, window, signals, minWeight, alpha, minSync, controlFactor, exclusivity, minExclusive, synchronyShare, burstShare, minMember, minSize, resolution, threads];
+        foreach (var option in all)
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            var options = new DetectOptions
+            {
+                Window = Positive(parse.GetValue(window), "--window", allowZero: true),
+                Signals = InputOptions.ParseSignals(parse.GetValue(signals)),
+                MinWeight = Math.Max(1, parse.GetValue(minWeight)),
+                Alpha = Share(parse.GetValue(alpha), "--alpha"),
+                MinSyncObjects = Math.Max(1, parse.GetValue(minSync)),
+                ControlFactor = Positive(parse.GetValue(controlFactor), "--control-factor", allowZero: false),
+                Exclusivity = Share(parse.GetValue(exclusivity), "--exclusivity"),
+                MinExclusiveObjects = Math.Max(1, parse.GetValue(minExclusive)),
+                MinSynchronyShare = Share(parse.GetValue(synchronyShare), "--min-synchrony-share"),
+                MinBurstShare = Share(parse.GetValue(burstShare), "--min-burst-share"),
+                MinMemberObjects = Math.Max(1, parse.GetValue(minMember)),
+                MinClusterSize = Math.Max(2, parse.GetValue(minSize)),
+                Resolution = Positive(parse.GetValue(resolution), "--resolution", allowZero: false),
+                Parallelism = Math.Max(1, parse.GetValue(threads)),
+            };
+            if (options.ControlFactor <= 1)
+            {
+                throw new UsageException("--control-factor must be greater than 1");
+            }
+            var time = TimeProvider.System;
+            var readOptions = new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows) };
+            var start = time.GetTimestamp();
+            var corpus = input.ReadCorpus(parse, options.Signals, context, readOptions);
+            var readSeconds = time.GetElapsedTime(start).TotalSeconds;
+            var profiles = parse.GetValue(accounts) is { } accountsPath
+                ? AccountReaders.Open(accountsPath, readOptions).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
+                : null;
+            var detector = new Detector(options, time);
+            var result = detector.Run(corpus, summary => summary with
+            {
+                SkippedRows = readOptions.BadRows.Count,
+                SkippedRowExamples = readOptions.BadRows.Examples,
+                StageSeconds = [new("read", readSeconds), .. detector.Stages],
+            });
+            if (profiles is not null)
+            {
+                result = AccountEvidence.WithProfiles(result, profiles);
+            }
+            var dir = parse.GetValue(output)!;
+            DetectionWriter.WriteAll(result, dir);
+            context.Out.WriteLine($"{corpus.MessageCount:N0} messages from {corpus.AccountCount:N0} accounts: {result.Clusters.Count} coordinated clusters, {result.Summary.FlaggedAccounts:N0} accounts flagged.");
+            context.Out.WriteLine($"report: {Path.GetFullPath(Path.Combine(dir, DetectionWriter.ReportFile))}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static double Positive(double value, string name, bool allowZero)
+    {
+        if (double.IsNaN(value) || double.IsInfinity(value) || value < 0 || (!allowZero && value == 0))
+        {
+            throw new UsageException($"{name} must be a {(allowZero ? "non-negative" : "positive")} number");
+        }
+        return value;
+    }
+
+    private static double Share(double value, string name)
+    {
+        if (double.IsNaN(value) || value < 0 || value > 1)
+        {
+            throw new UsageException($"{name} must be between 0 and 1");
+        }
+        return value;
+    }
+}

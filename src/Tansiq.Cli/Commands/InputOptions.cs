@@ -1,0 +1,81 @@
+using System.CommandLine;
+using Tansiq.Core.CoAction;
+using Tansiq.Core.Model;
+using Tansiq.IO.Readers;
+
+namespace Tansiq.Cli.Commands;
+
+/// <summary>The options every command that reads posts shares: input files, their format, and what to do with bad rows.</summary>
+internal sealed class InputOptions
+{
+    public Argument<string[]> Inputs { get; } = new("input")
+    {
+        Description = "One or more message files (CSV, JSON lines; .gz is read transparently).",
+        Arity = ArgumentArity.OneOrMore,
+    };
+
+    public Option<string> Format { get; } = new("--format")
+    {
+        Description = "Input format: auto (from the file), cnt-csv (coordination-network-toolkit CSV), tansiq-csv, twitter-v2 (JSON lines).",
+        DefaultValueFactory = _ => "auto",
+    };
+
+    public Option<bool> SkipBadRows { get; } = new("--skip-bad-rows")
+    {
+        Description = "Skip malformed rows instead of stopping; how many and which (first 20) go to summary.json.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Inputs);
+        command.Options.Add(Format);
+        command.Options.Add(SkipBadRows);
+        Format.AcceptOnlyFromAmong([.. InputFormats.Names]);
+    }
+
+    /// <summary>Streams every input into a corpus for the given signals, reporting progress on a terminal.</summary>
+    public Corpus ReadCorpus(ParseResult parse, IEnumerable<SignalKind> signals, CliContext context, ReadOptions readOptions, Action<Message>? observe = null)
+    {
+        InputFormats.TryParse(parse.GetValue(Format), out var format);
+        var builder = new CorpusBuilder(signals);
+        var sources = parse.GetValue(Inputs)!.Select(path => MessageReaders.Open(path, format, readOptions)).ToList();
+        long read = 0;
+        foreach (var source in sources)
+        {
+            foreach (var message in source)
+            {
+                if (builder.Add(message))
+                {
+                    observe?.Invoke(message);
+                }
+                if (++read % 1_000_000 == 0 && context.Interactive)
+                {
+                    context.Err.Write($"\rread {read:N0} messages");
+                }
+            }
+        }
+        if (context.Interactive && read >= 1_000_000)
+        {
+            context.Err.WriteLine($"\rread {read:N0} messages");
+        }
+        return builder.Build();
+    }
+
+    public static IReadOnlyList<SignalKind> ParseSignals(string? list)
+    {
+        if (string.IsNullOrWhiteSpace(list) || list.Trim() == "all")
+        {
+            return SignalNames.All;
+        }
+        var result = new List<SignalKind>();
+        foreach (var name in list.Split(',', ';', ' ').Where(s => s.Length > 0))
+        {
+            if (!SignalNames.TryParse(name, out var kind))
+            {
+                throw new UsageException($"unknown signal '{name}'; expected one of {string.Join(", ", SignalNames.All.Select(s => s.Name()))}");
+            }
+            result.Add(kind);
+        }
+        return result;
+    }
+}

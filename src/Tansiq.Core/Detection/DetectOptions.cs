@@ -1,0 +1,66 @@
+using Tansiq.Core.Model;
+
+namespace Tansiq.Core.Detection;
+
+/// <summary>Every threshold of detect, with the defaults documented in docs/detection.md.</summary>
+public sealed record DetectOptions
+{
+    /// <summary>Seconds within which two actions on one object are co-actions (inclusive).</summary>
+    public double Window { get; init; } = 60;
+
+    public IReadOnlyList<SignalKind> Signals { get; init; } = SignalNames.All;
+
+    /// <summary>Raw co-action edges (edges.csv, Gephi files) need at least this toolkit weight.</summary>
+    public int MinWeight { get; init; } = 2;
+
+    /// <summary>The timing null model's control band reaches this multiple of the window: gaps in (w, ControlFactor·w].</summary>
+    public double ControlFactor { get; init; } = 2;
+
+    /// <summary>
+    /// How many synchronous co-actions one near-synchronous co-action predicts per unit of band width. Human reaction
+    /// delays make gap densities fall with the gap, so chance synchrony can exceed the adjacent band; 2 allows it to be
+    /// twice as dense.
+    /// </summary>
+    public double ControlRatio { get; init; } = 2;
+
+    /// <summary>An edge is significant on a signal when P(this many synchronous objects | control rate) is below this.</summary>
+    public double Alpha { get; init; } = 1e-3;
+
+    /// <summary>An edge needs at least this many distinct objects acted on within the window.</summary>
+    public int MinSyncObjects { get; init; } = 3;
+
+    /// <summary>An object is exclusive to a cluster when at least this share of everyone who acted on it are members.</summary>
+    public double Exclusivity { get; init; } = 0.5;
+
+    /// <summary>A cluster is judged coordinated when members acted together within the window on at least this many exclusive objects.</summary>
+    public int MinExclusiveObjects { get; init; } = 3;
+
+    /// <summary>
+    /// Of the objects a cluster shares mostly among itself, at least this share must have been acted on within the
+    /// window. Friends share each other's posts all the time but at human pace; a squad acts on its objects in seconds.
+    /// </summary>
+    public double MinSynchronyShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// An exclusive object counts as acted on together when at least this share of the members who acted on it did so
+    /// inside one window. Fans reposting their leader spread over hours with a fast few; a squad moves in one burst.
+    /// </summary>
+    public double MinBurstShare { get; init; } = 0.5;
+
+    /// <summary>A member must itself have taken part in at least this many of the cluster's exclusive objects.</summary>
+    public int MinMemberObjects { get; init; } = 2;
+
+    public int MinClusterSize { get; init; } = 3;
+
+    /// <summary>Modularity resolution for community detection (higher = smaller clusters).</summary>
+    public double Resolution { get; init; } = 1.0;
+
+    public int Seed { get; init; } = 1;
+
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>How many shared objects and timeline actions a cluster lists.</summary>
+    public int TopObjects { get; init; } = 10;
+
+    public int MaxTimeline { get; init; } = 2000;
+}

@@ -1,0 +1,68 @@
+using Tansiq.Core.Detection;
+using Tansiq.Core.Model;
+
+namespace Tansiq.IO.Output;
+
+/// <summary>accounts.csv: <c>account_id,username,cluster_id,score,signals</c>, one row per account in any co-action edge.</summary>
+public static class AccountsCsvWriter
+{
+    public const string Header = "account_id,username,cluster_id,score,signals";
+
+    public static void Write(DetectionResult result, string path) => Write(new ResultView(result), path);
+
+    internal static void Write(ResultView view, string path) =>
+        AtomicFile.WriteText(path, writer => Write(view, writer));
+
+    internal static void Write(ResultView view, TextWriter writer)
+    {
+        writer.Write(Header);
+        writer.Write('\n');
+        foreach (var account in view.OrderedAccounts())
+        {
+            OutputText.WriteCsvField(writer, account.AccountId);
+            writer.Write(',');
+            OutputText.WriteCsvField(writer, account.Username);
+            writer.Write(',');
+            OutputText.WriteCsvField(writer, account.ClusterId);
+            writer.Write(',');
+            writer.Write(OutputText.Score(account.Score));
+            writer.Write(',');
+            OutputText.WriteCsvField(writer, OutputText.JoinSignals(account.Signals, ";"));
+            writer.Write('\n');
+        }
+    }
+}
+
+/// <summary>edges.csv: <c>source,target,signal,weight</c>, undirected (source &lt; target ordinally), one row per pair and signal.</summary>
+public static class EdgesCsvWriter
+{
+    public const string Header = "source,target,signal,weight";
+
+    public static void Write(DetectionResult result, string path) =>
+        AtomicFile.WriteText(path, writer => Write(result.Edges, writer));
+
+    /// <summary>Streams the edges in the order given: no copy or sort of a list that may hold millions of rows.</summary>
+    internal static void Write(IEnumerable<EdgeResult> edges, TextWriter writer)
+    {
+        writer.Write(Header);
+        writer.Write('\n');
+        Span<char> number = stackalloc char[16];
+        foreach (var edge in edges)
+        {
+            var (source, target) = Ordered(edge);
+            OutputText.WriteCsvField(writer, source);
+            writer.Write(',');
+            OutputText.WriteCsvField(writer, target);
+            writer.Write(',');
+            writer.Write(edge.Signal.Name());
+            writer.Write(',');
+            edge.Weight.TryFormat(number, out var written, default, System.Globalization.CultureInfo.InvariantCulture);
+            writer.Write(number[..written]);
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>The contract says source &lt; target; a reversed edge from upstream is put right rather than written wrong.</summary>
+    internal static (string Source, string Target) Ordered(EdgeResult edge) =>
+        string.CompareOrdinal(edge.Source, edge.Target) <= 0 ? (edge.Source, edge.Target) : (edge.Target, edge.Source);
+}

@@ -1,0 +1,38 @@
+namespace Tansiq.IO.Output;
+
+/// <summary>Bounds and labels for the outputs. The defaults keep report.html readable and a few MB at most.</summary>
+public sealed record DetectionWriterOptions
+{
+    /// <summary>Written as "generated_by" into the JSON files and the report footer.</summary>
+    public string GeneratedBy { get; init; } = OutputText.GeneratedBy;
+
+    /// <summary>Timeline actions per cluster in clusters.json (earliest first); the total is always given.</summary>
+    public int MaxJsonTimelinePerCluster { get; init; } = 10_000;
+
+    /// <summary>Clusters given a full section in report.html; the rest are listed in the ranking table only.</summary>
+    public int MaxReportClusters { get; init; } = 50;
+
+    /// <summary>Rows of the report's cluster ranking table.</summary>
+    public int MaxReportRankingRows { get; init; } = 1_000;
+
+    /// <summary>Members listed per cluster in report.html (strongest first).</summary>
+    public int MaxReportMembers { get; init; } = 200;
+
+    /// <summary>Shared objects listed per cluster in report.html.</summary>
+    public int MaxReportSharedObjects { get; init; } = 25;
+
+    /// <summary>Dots per cluster timeline in report.html.</summary>
+    public int MaxReportTimelinePoints { get; init; } = 2_000;
+
+    /// <summary>Member rows per cluster timeline in report.html (the most active members).</summary>
+    public int MaxReportTimelineRows { get; init; } = 40;
+
+    /// <summary>Characters of a shared text shown in report.html before it is cut with an ellipsis.</summary>
+    public int MaxReportTextLength { get; init; } = 600;
+
+    /// <summary>
+    /// When set (e.g. "https://x.com/{username}"), usernames in the report link to the profile. Off by default: the
+    /// report then holds no web address at all, and the platform of an export is not always known.
+    /// </summary>
+    public string? ProfileUrlTemplate { get; init; }
+}

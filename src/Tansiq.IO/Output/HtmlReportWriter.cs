@@ -1,0 +1,426 @@
+using System.Globalization;
+using Tansiq.Core.Detection;
+using Tansiq.Core.Model;
+
+namespace Tansiq.IO.Output;
+
+/// <summary>
+/// report.html: one self-contained page (inline style and script, no external resources, a CSP that forbids any
+/// network use) for an analyst: the verdict, the summary, clusters ranked by score with their evidence, shared objects,
+/// a timeline and members, then what was examined and how.
+/// </summary>
+public static class HtmlReportWriter
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static void Write(DetectionResult result, string path, DetectionWriterOptions? options = null) =>
+        Write(new ResultView(result), path, options ?? new DetectionWriterOptions());
+
+    internal static void Write(ResultView view, string path, DetectionWriterOptions options) =>
+        AtomicFile.WriteText(path, writer => new Page(view, options, writer).Write());
+
+    private sealed class Page(ResultView view, DetectionWriterOptions options, TextWriter w)
+    {
+        private readonly DetectionSummary _summary = view.Result.Summary;
+
+        public void Write()
+        {
+            var clusters = view.RankedClusters;
+            var flagged = view.Result.Accounts.Count(a => a.ClusterId is not null);
+            w.Write("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+            w.Write("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+            // The page is evidence that may be opened offline or in a sensitive setting: forbid every network fetch outright.
+            w.Write("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\n");
+            w.Write("<meta name=\"generator\" content=\"");
+            w.Write(H(options.GeneratedBy));
+            w.Write("\">\n<title>Tansiq report: ");
+            w.Write(clusters.Count == 0 ? "no coordinated clusters" : Plural(clusters.Count, "coordinated cluster"));
+            w.Write("</title>\n<style>");
+            w.Write(ReportAssets.Css);
+            foreach (var (name, colour) in ReportAssets.SignalColours)
+            {
+                w.Write($".sig-{name}{{background:{colour}}}\n");
+            }
+            w.Write("</style>\n</head>\n<body>\n");
+
+            w.Write("<header class=\"top\"><div class=\"wrap\"><div class=\"brand\">Tansiq</div><h1>Coordinated behaviour report</h1>");
+            w.Write($"<p class=\"sub\">{Count(_summary.Messages)} messages from {Count(_summary.Accounts)} accounts examined for co-actions · {H(options.GeneratedBy)}</p>");
+            w.Write("</div></header>\n<main>\n");
+
+            Verdict(clusters, flagged);
+            Cards(clusters.Count, flagged);
+            if (clusters.Count > 0)
+            {
+                Ranking(clusters);
+                var shown = Math.Min(clusters.Count, options.MaxReportClusters);
+                for (var i = 0; i < shown; i++)
+                {
+                    Cluster(clusters[i], i + 1);
+                }
+                if (shown < clusters.Count)
+                {
+                    w.Write($"<p class=\"note\">Detailed sections are shown for the {shown} strongest clusters; clusters.json has all {Count(clusters.Count)}.</p>\n");
+                }
+            }
+            Method();
+            w.Write("</main>\n<footer><p>Files beside this report: <code>accounts.csv</code> (every account in a co-action edge, with its cluster and score), ");
+            w.Write("<code>edges.csv</code>, <code>clusters.json</code> (everything on this page, in full), <code>network.graphml</code> and <code>network.gexf</code> (for Gephi, Cytoscape, NetworkX), <code>summary.json</code>.</p>");
+            w.Write("<p>Coordination is a pattern of behaviour, not proof of who runs an account: read the evidence and the shared objects before acting on a cluster.</p>");
+            w.Write($"<p>{H(options.GeneratedBy)}</p></footer>\n");
+            w.Write("<script>");
+            w.Write(ReportAssets.Script);
+            w.Write("</script>\n</body>\n</html>\n");
+        }
+
+        private void Verdict(IReadOnlyList<ClusterResult> clusters, int flagged)
+        {
+            var signals = SummarySignals();
+            var rawPairs = _summary.Signals.Values.Sum(s => s.RawPairs);
+            var significant = _summary.Signals.Values.Sum(s => s.SignificantPairs);
+            var examined = $"Examined {Count(_summary.Messages)} messages from {Count(_summary.Accounts)} accounts"
+                + (signals.Count > 0 ? $" on {Plural(signals.Count, "signal")} ({H(string.Join(", ", signals))})" : "")
+                + $": {Count(rawPairs)} co-action pairs within the time window, {Count(significant)} of them beyond what the accounts' own activity explains; "
+                + $"{Count(view.Result.Accounts.Count)} accounts are tied by at least one edge.";
+            if (clusters.Count == 0)
+            {
+                w.Write("<section class=\"verdict none\" id=\"verdict\"><strong>No coordinated clusters found.</strong>");
+                w.Write($"<p>{examined} No group of accounts passed the thresholds listed under <a href=\"#method\">Method</a>.</p></section>\n");
+                return;
+            }
+            w.Write($"<section class=\"verdict\" id=\"verdict\"><strong>{Plural(clusters.Count, "coordinated cluster")} found, {Plural(flagged, "account")} flagged.</strong>");
+            w.Write($"<p>{examined} The strongest cluster, <a href=\"#c-1\">{H(clusters[0].ClusterId)}</a>, has {Plural(clusters[0].Size, "account")} and a score of {OutputText.Score(clusters[0].Score)}.</p></section>\n");
+        }
+
+        private void Cards(int clusters, int flagged)
+        {
+            w.Write("<section class=\"block\"><div class=\"cards\">");
+            Card("Messages", Count(_summary.Messages));
+            Card("Accounts", Count(_summary.Accounts));
+            Card("Accounts in edges", Count(view.Result.Accounts.Count));
+            Card("Co-action edges", Count(view.Result.Edges.Count));
+            Card("Clusters", Count(clusters), clusters > 0);
+            Card("Flagged accounts", Count(flagged), flagged > 0);
+            if (_summary.DuplicateMessages > 0)
+            {
+                Card("Duplicate messages", Count(_summary.DuplicateMessages));
+            }
+            if (_summary.SkippedRows > 0)
+            {
+                Card("Skipped rows", Count(_summary.SkippedRows));
+            }
+            var total = _summary.StageSeconds.Sum(s => double.IsFinite(s.Value) ? s.Value : 0);
+            Card("Run time", OutputText.Duration(total));
+            w.Write("</div></section>\n");
+        }
+
+        private void Card(string label, string value, bool hot = false) =>
+            w.Write($"<div class=\"card{(hot ? " hot" : "")}\"><div class=\"v\">{value}</div><div class=\"k\">{H(label)}</div></div>");
+
+        private void Ranking(IReadOnlyList<ClusterResult> clusters)
+        {
+            w.Write("<section class=\"block\" id=\"ranking\"><h2>Clusters ranked by score</h2>\n");
+            w.Write("<div class=\"find\"><input id=\"find\" type=\"search\" placeholder=\"Find an account id or username\" aria-label=\"Find an account\"><output id=\"find-out\"></output></div>\n");
+            w.Write("<table><thead><tr><th class=\"num\">#</th><th>Cluster</th><th>Score</th><th class=\"num\">Accounts</th><th>Signals</th><th>First action (UTC)</th><th class=\"num\">Active for</th></tr></thead><tbody>\n");
+            var rows = Math.Min(clusters.Count, options.MaxReportRankingRows);
+            for (var i = 0; i < rows; i++)
+            {
+                var c = clusters[i];
+                var anchor = i < options.MaxReportClusters ? $"<a href=\"#c-{i + 1}\">{H(c.ClusterId)}</a>" : H(c.ClusterId);
+                w.Write($"<tr data-c=\"c-{i + 1}\"><td class=\"num\">{i + 1}</td><td>{anchor}</td><td>{ScoreBar(c.Score)}</td>");
+                w.Write($"<td class=\"num\">{Count(c.Size)}</td><td>{Badges(c.Signals)}</td><td class=\"nowrap\">{H(Utc(c.FirstAction))}</td>");
+                w.Write($"<td class=\"num\">{H(OutputText.Duration(c.LastAction - c.FirstAction))}</td></tr>\n");
+            }
+            w.Write("</tbody></table>\n");
+            if (rows < clusters.Count)
+            {
+                w.Write($"<p class=\"note\">The {rows} strongest of {Count(clusters.Count)} clusters are listed; clusters.json and accounts.csv have them all.</p>\n");
+            }
+            w.Write("</section>\n");
+        }
+
+        private void Cluster(ClusterResult c, int rank)
+        {
+            var members = view.OrderedMembers(c);
+            w.Write($"<section class=\"cluster\" id=\"c-{rank}\">\n<div class=\"head\"><h2><span class=\"rank\">#{rank}</span>Cluster {H(c.ClusterId)}</h2>");
+            w.Write($"<span>{ScoreBar(c.Score)}</span><span class=\"meta\">{Plural(members.Count, "account")}</span><span>{Badges(c.Signals)}</span>");
+            w.Write($"<span class=\"meta\">active {H(OutputText.Duration(c.LastAction - c.FirstAction))}: {H(Utc(c.FirstAction))} to {H(Utc(c.LastAction))} UTC</span></div>\n");
+
+            w.Write("<h3>Why it was flagged</h3>\n");
+            if (c.Evidence.Count == 0)
+            {
+                w.Write("<p class=\"empty\">No evidence items were recorded for this cluster.</p>\n");
+            }
+            else
+            {
+                w.Write("<table class=\"evidence\"><thead><tr><th>Measurement</th><th class=\"num\">Value</th><th>What it means</th></tr></thead><tbody>\n");
+                foreach (var e in c.Evidence)
+                {
+                    w.Write($"<tr><td class=\"name\">{H(e.Name)}</td><td class=\"num\">{H(OutputText.Number(e.Value))}</td><td>{Bidi(e.Explanation)}</td></tr>\n");
+                }
+                w.Write("</tbody></table>\n");
+            }
+
+            SharedObjects(c);
+            Timeline(c);
+            Members(c, members);
+            w.Write("</section>\n");
+        }
+
+        private void SharedObjects(ClusterResult c)
+        {
+            w.Write("<h3>Strongest shared objects</h3>\n");
+            if (c.SharedObjects.Count == 0)
+            {
+                w.Write("<p class=\"empty\">No shared objects were recorded for this cluster.</p>\n");
+                return;
+            }
+            w.Write("<table><thead><tr><th>Signal</th><th>Object</th><th class=\"num\">Members</th><th class=\"num\">All accounts</th><th>First action (UTC)</th><th class=\"num\">Spread</th></tr></thead><tbody>\n");
+            var shown = Math.Min(c.SharedObjects.Count, options.MaxReportSharedObjects);
+            for (var i = 0; i < shown; i++)
+            {
+                var o = c.SharedObjects[i];
+                w.Write($"<tr><td>{Badge(o.Signal)}</td><td>");
+                if (!string.IsNullOrEmpty(o.Text))
+                {
+                    w.Write($"<div class=\"text\" dir=\"auto\"{Lang(o.Lang)}>{H(Cut(o.Text))}</div>");
+                    if (o.Key != o.Text)
+                    {
+                        w.Write($"<div class=\"key\" dir=\"auto\">{H(Cut(o.Key))}</div>");
+                    }
+                }
+                else
+                {
+                    var css = o.Signal is SignalKind.CoHashtag ? "text" : "key";
+                    w.Write($"<div class=\"{css}\" dir=\"auto\"{Lang(o.Lang)}>{H(Cut(o.Key))}</div>");
+                }
+                w.Write($"</td><td class=\"num\">{Count(o.Members)}</td><td class=\"num\">{Count(o.Participants)}</td>");
+                w.Write($"<td class=\"nowrap\">{H(Utc(o.FirstAction))}</td><td class=\"num\">{H(OutputText.Duration(o.Spread))}</td></tr>\n");
+            }
+            w.Write("</tbody></table>\n");
+            if (shown < c.SharedObjects.Count)
+            {
+                w.Write($"<p class=\"note\">{shown} of {Count(c.SharedObjects.Count)} shared objects shown; clusters.json lists them all.</p>\n");
+            }
+        }
+
+        private void Timeline(ClusterResult c)
+        {
+            w.Write("<h3>Timeline of actions on shared objects</h3>\n");
+            if (c.Timeline.Count == 0)
+            {
+                w.Write("<p class=\"empty\">No timeline was recorded for this cluster.</p>\n");
+                return;
+            }
+            var plot = TimelinePlot.Build(c.Timeline, options.MaxReportTimelineRows, options.MaxReportTimelinePoints);
+            var present = OutputText.Canonical(plot.Points.Select(p => p.Signal)).ToList();
+            w.Write("<div class=\"legend\">");
+            foreach (var s in present)
+            {
+                w.Write($"<span style=\"--c:{ReportAssets.SignalColours[s.Name()]}\">{s.Name()}</span>");
+            }
+            w.Write("</div>\n<div class=\"tl\">");
+            TimelineSvg(plot);
+            w.Write("</div>\n");
+            var note = $"Each dot is one member's action on a shared object; time in UTC from {H(Utc(plot.Start))} to {H(Utc(plot.End))}.";
+            if (plot.RowsTotal > plot.Rows.Count)
+            {
+                note += $" The {plot.Rows.Count} most active of {Count(plot.RowsTotal)} members are drawn.";
+            }
+            if (plot.Sampled)
+            {
+                note += $" {Count(plot.Points.Count)} of {Count(plot.PointsTotal)} actions are drawn, sampled evenly in time order.";
+            }
+            if (c.Timeline.Count > 0 && plot.PointsTotal < c.Timeline.Count)
+            {
+                note += $" ({Count(c.Timeline.Count - plot.PointsTotal)} actions of members not drawn are left out.)";
+            }
+            w.Write($"<p class=\"note\">{note}</p>\n");
+        }
+
+        private void TimelineSvg(TimelinePlot plot)
+        {
+            const double width = 1000, labelRight = 168, x0 = 178, x1 = 984, top = 28, rowHeight = 16;
+            var height = top + plot.Rows.Count * rowHeight + 8;
+            var span = plot.End - plot.Start;
+            double X(double t) => x0 + (t - plot.Start) / span * (x1 - x0);
+            w.Write(string.Create(Inv, $"<svg viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"Timeline of the cluster's actions\" xmlns=\"http://www.w3.org/2000/svg\">"));
+            foreach (var tick in TimelinePlot.Ticks(plot.Start, plot.End, out var format))
+            {
+                var x = X(tick);
+                w.Write(string.Create(Inv, $"<line class=\"grid\" x1=\"{x:0.#}\" y1=\"{top - 6}\" x2=\"{x:0.#}\" y2=\"{height - 4}\"/>"));
+                OutputText.TryUtc(tick, out var t);
+                w.Write(string.Create(Inv, $"<text x=\"{x:0.#}\" y=\"{top - 11}\" text-anchor=\"middle\">{t.ToString(format, Inv)}</text>"));
+            }
+            for (var r = 0; r < plot.Rows.Count; r++)
+            {
+                var y = top + r * rowHeight + rowHeight / 2;
+                var id = plot.Rows[r];
+                var label = view.Username(id) ?? id;
+                w.Write(string.Create(Inv, $"<line class=\"row\" x1=\"{x0}\" y1=\"{y}\" x2=\"{x1}\" y2=\"{y}\"/>"));
+                w.Write(string.Create(Inv, $"<text class=\"who\" x=\"{labelRight}\" y=\"{y + 4}\" text-anchor=\"end\">"));
+                w.Write(H(label.Length > 24 ? label[..23] + "…" : label));
+                w.Write("<title>");
+                w.Write(H(label == id ? id : $"{label} ({id})"));
+                w.Write("</title></text>");
+            }
+            foreach (var p in plot.Points)
+            {
+                var y = top + p.Row * rowHeight + rowHeight / 2;
+                w.Write(string.Create(Inv, $"<circle cx=\"{X(p.Time):0.#}\" cy=\"{y}\" r=\"3.4\" fill=\"{ReportAssets.SignalColours[p.Signal.Name()]}\"><title>"));
+                w.Write(H($"{view.Username(p.AccountId) ?? p.AccountId} · {p.Signal.Name()} · {Utc(p.Time)} · {Cut(p.ObjectKey, 120)}"));
+                w.Write("</title></circle>");
+            }
+            w.Write("</svg>");
+        }
+
+        private void Members(ClusterResult c, IReadOnlyList<string> members)
+        {
+            var shown = Math.Min(members.Count, options.MaxReportMembers);
+            var open = members.Count <= 30 ? " open" : "";
+            w.Write($"<h3>Members</h3>\n<details class=\"members\"{open}><summary>{Plural(members.Count, "account")}");
+            w.Write(shown < members.Count ? $", the {shown} strongest listed" : "");
+            w.Write("</summary>\n<table><thead><tr><th class=\"num\">#</th><th>Username</th><th>Account id</th><th>Score</th><th>Signals</th><th class=\"num\">Messages</th></tr></thead><tbody>\n");
+            for (var i = 0; i < shown; i++)
+            {
+                var id = members[i];
+                view.AccountsById.TryGetValue(id, out var a);
+                var username = a?.Username;
+                var key = (id + " " + username).ToLowerInvariant();
+                w.Write($"<tr class=\"member\" data-k=\"{H(key)}\"><td class=\"num\">{i + 1}</td><td>{UserCell(id, username)}</td>");
+                w.Write($"<td><span class=\"key\" dir=\"auto\">{H(id)}</span></td><td>{(a is null ? "-" : ScoreBar(a.Score))}</td>");
+                w.Write($"<td>{(a is null ? "" : Badges(a.Signals))}</td><td class=\"num\">{(a is null || a.Messages == 0 ? "-" : Count(a.Messages))}</td></tr>\n");
+            }
+            w.Write("</tbody></table>\n");
+            if (shown < members.Count)
+            {
+                w.Write($"<p class=\"note\">{Count(members.Count - shown)} more members of cluster {H(c.ClusterId)} are in accounts.csv and clusters.json.</p>\n");
+            }
+            w.Write("</details>\n");
+        }
+
+        private string UserCell(string id, string? username)
+        {
+            var shown = string.IsNullOrEmpty(username) ? null : username;
+            var text = shown is null ? "<span class=\"empty\">(no username)</span>" : $"<span dir=\"auto\">{H(shown)}</span>";
+            var url = ProfileUrl(id, shown);
+            return url is null ? text : $"<a href=\"{H(url)}\" rel=\"noopener noreferrer\" target=\"_blank\">{text}</a>";
+        }
+
+        private string? ProfileUrl(string id, string? username)
+        {
+            var template = options.ProfileUrlTemplate;
+            if (template is null
+                || !(template.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || template.StartsWith("http://", StringComparison.OrdinalIgnoreCase))
+                || (template.Contains("{username}", StringComparison.Ordinal) && username is null))
+            {
+                return null;
+            }
+            return template.Replace("{username}", Uri.EscapeDataString(username ?? ""), StringComparison.Ordinal)
+                .Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+        }
+
+        private void Method()
+        {
+            w.Write("<section class=\"block\" id=\"method\"><h2>Method: what was examined</h2>\n");
+            w.Write("<h3>Signals</h3>\n");
+            if (_summary.Signals.Count == 0)
+            {
+                w.Write("<p class=\"empty\">No signal counts were recorded.</p>\n");
+            }
+            else
+            {
+                w.Write("<table><thead><tr><th>Signal</th><th class=\"num\">Actions</th><th class=\"num\">Objects</th><th class=\"num\">Co-action pairs</th><th class=\"num\">Significant pairs</th></tr></thead><tbody>\n");
+                foreach (var (name, s) in SummaryJsonWriter.OrderedSignals(_summary.Signals))
+                {
+                    var label = SignalNames.TryParse(name, out var kind) ? Badge(kind) : H(name);
+                    w.Write($"<tr><td>{label}</td><td class=\"num\">{Count(s.Events)}</td><td class=\"num\">{Count(s.Objects)}</td><td class=\"num\">{Count(s.RawPairs)}</td><td class=\"num\">{Count(s.SignificantPairs)}</td></tr>\n");
+                }
+                w.Write("</tbody></table>\n");
+            }
+
+            w.Write("<h3>Parameters</h3>\n");
+            if (_summary.Parameters.Count == 0)
+            {
+                w.Write("<p class=\"empty\">No parameters were recorded.</p>\n");
+            }
+            else
+            {
+                w.Write("<table class=\"kv\"><tbody>\n");
+                foreach (var (name, value) in _summary.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    w.Write($"<tr><td>{H(name)}</td><td dir=\"auto\">{H(SummaryJsonWriter.FormatParameter(value))}</td></tr>\n");
+                }
+                w.Write("</tbody></table>\n");
+            }
+
+            w.Write("<h3>Stage timings</h3>\n");
+            if (_summary.StageSeconds.Count == 0)
+            {
+                w.Write("<p class=\"empty\">No timings were recorded.</p>\n");
+            }
+            else
+            {
+                var max = _summary.StageSeconds.Max(s => double.IsFinite(s.Value) ? s.Value : 0);
+                w.Write("<table class=\"kv\"><tbody>\n");
+                foreach (var (stage, seconds) in _summary.StageSeconds)
+                {
+                    var share = max > 0 && double.IsFinite(seconds) ? seconds / max : 0;
+                    w.Write($"<tr><td>{H(stage)}</td><td><span class=\"score\"><span class=\"bar\" style=\"width:160px\"><i style=\"width:{(share * 100).ToString("0.#", Inv)}%;background:#5d6678\"></i></span>{H(Seconds(seconds))}</span></td></tr>\n");
+                }
+                w.Write("</tbody></table>\n");
+            }
+
+            if (_summary.SkippedRows > 0)
+            {
+                w.Write($"<h3>Skipped rows</h3>\n<p>{Plural(_summary.SkippedRows, "malformed row")} skipped (<code>--skip-bad-rows</code>).</p>\n");
+                if (_summary.SkippedRowExamples.Count > 0)
+                {
+                    w.Write("<table class=\"kv\"><tbody>\n");
+                    foreach (var example in _summary.SkippedRowExamples)
+                    {
+                        w.Write($"<tr><td colspan=\"2\" dir=\"auto\">{H(Cut(example, 400))}</td></tr>\n");
+                    }
+                    w.Write("</tbody></table>\n");
+                }
+            }
+            w.Write("</section>\n");
+        }
+
+        private List<string> SummarySignals() =>
+            SummaryJsonWriter.OrderedSignals(_summary.Signals).Select(p => p.Key).ToList();
+
+        private string Cut(string text) => Cut(text, options.MaxReportTextLength);
+
+        private static string Cut(string text, int max) =>
+            text.Length <= max ? text : text[..(char.IsHighSurrogate(text[max - 1]) ? max - 1 : max)] + "…";
+
+        private static string H(string? text) => OutputText.Html(text);
+
+        private static string Bidi(string? text) =>
+            OutputText.HasArabicScript(text) ? $"<span dir=\"auto\">{H(text)}</span>" : H(text);
+
+        /// <summary>The source's language tag when known; none is guessed from the script, which Arabic shares with Persian and Urdu.</summary>
+        private static string Lang(string? lang) =>
+            string.IsNullOrWhiteSpace(lang) ? "" : $" lang=\"{H(lang.Trim())}\"";
+
+        private static string Count(long value) => OutputText.Count(value);
+
+        private static string Plural(long n, string noun) => $"{OutputText.Count(n)} {noun}{(n == 1 ? "" : "s")}";
+
+        private static string Utc(double t) =>
+            OutputText.TryUtc(t, out var u) ? u.ToString(u.Millisecond == 0 ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm:ss.fff", Inv) : "-";
+
+        private static string Seconds(double s) =>
+            !double.IsFinite(s) ? "-" : s < 10 ? s.ToString("0.000", Inv) + " s" : OutputText.Duration(s);
+
+        private static string ScoreBar(double score)
+        {
+            var s = OutputText.ClampScore(score);
+            return $"<span class=\"score\"><span class=\"bar\"><i style=\"width:{(s * 100).ToString("0.#", Inv)}%\"></i></span>{OutputText.Score(s)}</span>";
+        }
+
+        private static string Badge(SignalKind s) => $"<span class=\"badge sig-{s.Name()}\">{s.Name()}</span>";
+
+        private static string Badges(IEnumerable<SignalKind> signals) => string.Concat(OutputText.Canonical(signals).Select(Badge));
+    }
+}

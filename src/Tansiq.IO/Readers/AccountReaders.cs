@@ -1,0 +1,117 @@
+using System.Globalization;
+using Tansiq.Core.Model;
+
+namespace Tansiq.IO.Readers;
+
+/// <summary>
+/// Reads an accounts file (<c>--accounts FILE</c>): CSV whose header names account_id (or user_id) and optionally
+/// username (or screen_name), created_at (unix seconds or ISO-8601), followers_count, following_count (or friends_count),
+/// in any order; other columns are ignored and empty cells are unknown (null).
+/// </summary>
+public static class AccountReaders
+{
+    /// <summary>Streams the profiles of <paramref name="path"/> (gzip read transparently). A missing file is reported
+    /// at once; rows are read as the result is enumerated.</summary>
+    public static IEnumerable<AccountProfile> Open(string path, ReadOptions options)
+    {
+        InputFiles.Open(path).Dispose();
+        return Read(path, options);
+    }
+
+    private sealed record Layout(int AccountId, int Username, int CreatedAt, int Followers, int Following, int Columns);
+
+    private static IEnumerable<AccountProfile> Read(string path, ReadOptions options)
+    {
+        using var csv = CsvRecords.Open(path);
+        var header = CsvHeader.Read(csv, "an accounts file", "account_id,username,created_at,followers_count,following_count");
+        var accountId = header.Find("account_id", "user_id");
+        if (accountId < 0)
+        {
+            throw new InputException(path, csv.Line, $"header lacks the required column account_id (or user_id) (header: {header})");
+        }
+        var layout = new Layout(accountId, header.Find("username", "screen_name"), header.Find("created_at"),
+            header.Find("followers_count"), header.Find("following_count", "friends_count"), header.Count);
+        while (csv.MoveNext())
+        {
+            var profile = Map(csv, layout, out var reason);
+            if (profile is null)
+            {
+                options.Reject(path, csv.Line, reason!);
+                continue;
+            }
+            yield return profile;
+        }
+    }
+
+    private static AccountProfile? Map(CsvRecords csv, Layout layout, out string? reason)
+    {
+        reason = csv.Problem;
+        if (reason is not null)
+        {
+            return null;
+        }
+        if (csv.ColCount != layout.Columns)
+        {
+            reason = $"expected {layout.Columns} columns (as in the header), found {csv.ColCount}";
+            return null;
+        }
+        var accountId = csv.Field(layout.AccountId);
+        if (accountId.IsEmpty)
+        {
+            reason = "empty account_id";
+            return null;
+        }
+        long? createdAt = null;
+        if (layout.CreatedAt >= 0 && !csv.Field(layout.CreatedAt).IsWhiteSpace())
+        {
+            if (!Timestamps.TryParse(csv.Field(layout.CreatedAt), out var seconds, out var error))
+            {
+                reason = $"created_at: {error}";
+                return null;
+            }
+            createdAt = (long)Math.Floor(seconds);
+        }
+        if (!TryCount(csv, layout.Followers, "followers_count", out var followers, out reason)
+            || !TryCount(csv, layout.Following, "following_count", out var following, out reason))
+        {
+            return null;
+        }
+        return new AccountProfile
+        {
+            AccountId = new string(accountId),
+            Username = layout.Username < 0 ? null : CntCsvReader.NullIfEmpty(csv.Field(layout.Username)),
+            CreatedAt = createdAt,
+            FollowersCount = followers,
+            FollowingCount = following,
+        };
+    }
+
+    /// <summary>A non-negative whole number; "123.0" is accepted because spreadsheet and pandas exports write counts so.</summary>
+    private static bool TryCount(CsvRecords csv, int col, string name, out long? count, out string? reason)
+    {
+        count = null;
+        reason = null;
+        if (col < 0)
+        {
+            return true;
+        }
+        var cell = csv.Field(col).Trim();
+        if (cell.IsEmpty)
+        {
+            return true;
+        }
+        if (long.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        {
+            count = whole;
+            return true;
+        }
+        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) && double.IsFinite(real)
+            && real >= 0 && real == Math.Floor(real) && real < long.MaxValue)
+        {
+            count = (long)real;
+            return true;
+        }
+        reason = $"{name} '{Timestamps.Clip(cell)}' is not a non-negative whole number";
+        return false;
+    }
+}

@@ -1,0 +1,188 @@
+using nietras.SeparatedValues;
+
+namespace Tansiq.IO.Readers;
+
+/// <summary>
+/// Comma-separated records from a file, parsed by Sep, with what the readers need on top: the physical line where each
+/// record starts, rejection of records that hold undecodable bytes or malformed quoting, blank lines skipped, and
+/// RFC 4180 unquoting. Not thread-safe; one record at a time.
+/// </summary>
+internal sealed class CsvRecords : IDisposable
+{
+    private readonly SepReader _sep;
+    private readonly Utf8LineTracker _text;
+    private readonly List<(int Start, int Length)> _unquoted = [];
+    private char[] _scratch = new char[256];
+    private bool _quoted;
+
+    private CsvRecords(string path, Utf8LineTracker text, SepReader sep)
+    {
+        Path = path;
+        _text = text;
+        _sep = sep;
+    }
+
+    public string Path { get; }
+
+    /// <summary>1-based physical line where the current record starts.</summary>
+    public long Line { get; private set; }
+
+    public int ColCount { get; private set; }
+
+    /// <summary>Why the current record cannot be read (bad bytes, bad quoting), or null when its fields are sound.</summary>
+    public string? Problem { get; private set; }
+
+    public static CsvRecords Open(string path)
+    {
+        var stream = InputFiles.Open(path);
+        var text = new Utf8LineTracker(stream, path);
+        try
+        {
+            var sep = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(text);
+            return new CsvRecords(path, text, sep);
+        }
+        catch (InputException)
+        {
+            text.Dispose();
+            throw;
+        }
+        catch (Exception e) when (InputFiles.IsReadFailure(e))
+        {
+            text.Dispose();
+            throw InputFiles.ReadFailure(path, 1, e);
+        }
+    }
+
+    /// <summary>Advances to the next non-blank record; false at the end of the file.</summary>
+    public bool MoveNext()
+    {
+        while (true)
+        {
+            bool more;
+            try
+            {
+                more = _sep.MoveNext();
+            }
+            catch (Exception e) when (InputFiles.IsReadFailure(e))
+            {
+                throw InputFiles.ReadFailure(Path, _text.Line, e);
+            }
+            if (!more)
+            {
+                return false;
+            }
+            var row = _sep.Current;
+            // Sep reports the first record's start as its end; the first record always starts on line 1.
+            var from = row.RowIndex == 0 ? 1 : row.LineNumberFrom;
+            var to = Math.Max(row.LineNumberToExcl, from + 1);
+            var problem = _text.TakeProblem(from, to);
+            var span = row.Span;
+            if (span.IsEmpty && problem is null)
+            {
+                continue;
+            }
+            Line = from;
+            ColCount = row.ColCount;
+            Problem = problem;
+            _quoted = span.Contains('"');
+            if (_quoted && problem is null)
+            {
+                Problem = Unquote(row);
+            }
+            return true;
+        }
+    }
+
+    /// <summary>The unquoted text of field <paramref name="col"/> of the current record. Valid until the next call.</summary>
+    public ReadOnlySpan<char> Field(int col)
+    {
+        if (!_quoted)
+        {
+            return _sep.Current[col].Span;
+        }
+        var (start, length) = _unquoted[col];
+        return start < 0 ? _sep.Current[col].Span : _scratch.AsSpan(start, length);
+    }
+
+    public string FieldString(int col)
+    {
+        var span = Field(col);
+        return span.IsEmpty ? "" : new string(span);
+    }
+
+    /// <summary>The current record's fields as a short quoted list, for messages about headers.</summary>
+    public string Describe()
+    {
+        var parts = new List<string>(ColCount);
+        for (var i = 0; i < ColCount; i++)
+        {
+            parts.Add(FieldString(i));
+        }
+        return string.Join(",", parts);
+    }
+
+    public void Dispose()
+    {
+        _sep.Dispose();
+        _text.Dispose();
+    }
+
+    /// <summary>
+    /// RFC 4180: a field that contains a quote must be enclosed in quotes, with inner quotes doubled. Sep pairs quotes
+    /// wherever they are, so a stray quote inside an unquoted field would silently swallow the following lines; it is
+    /// rejected here instead, as is a quote that is never closed.
+    /// </summary>
+    private string? Unquote(SepReader.Row row)
+    {
+        _unquoted.Clear();
+        var used = 0;
+        for (var c = 0; c < row.ColCount; c++)
+        {
+            var raw = row[c].Span;
+            if (raw.IndexOf('"') < 0)
+            {
+                _unquoted.Add((-1, 0));
+                continue;
+            }
+            if (raw[0] != '"')
+            {
+                return $"field {c + 1} has a quote inside an unquoted value (a field holding quotes must be enclosed in quotes, inner quotes doubled)";
+            }
+            if (used + raw.Length > _scratch.Length)
+            {
+                Array.Resize(ref _scratch, Math.Max(_scratch.Length * 2, used + raw.Length));
+            }
+            var start = used;
+            var closed = false;
+            var i = 1;
+            while (i < raw.Length)
+            {
+                var ch = raw[i];
+                if (ch == '"')
+                {
+                    if (i + 1 < raw.Length && raw[i + 1] == '"')
+                    {
+                        _scratch[used++] = '"';
+                        i += 2;
+                        continue;
+                    }
+                    closed = true;
+                    i++;
+                    break;
+                }
+                _scratch[used++] = ch;
+                i++;
+            }
+            if (!closed)
+            {
+                return $"unterminated quote: the quoted field {c + 1} opened on this line is never closed";
+            }
+            if (i < raw.Length)
+            {
+                return $"field {c + 1} has text after its closing quote (or a quote opened on this line is never closed)";
+            }
+            _unquoted.Add((start, used - start));
+        }
+        return null;
+    }
+}

@@ -1,0 +1,43 @@
+namespace Tansiq.IO.Readers;
+
+/// <summary>The message formats <c>detect</c> and <c>networks</c> read (see docs/input-formats.md).</summary>
+public enum InputFormat
+{
+    /// <summary>Decide from the file's first bytes (see <see cref="MessageReaders.Detect"/>).</summary>
+    Auto,
+    /// <summary>coordination-network-toolkit CSV: eight columns by position.</summary>
+    CntCsv,
+    /// <summary>Tansiq CSV: columns by header name, extra fields, ISO-8601 or unix timestamps.</summary>
+    TansiqCsv,
+    /// <summary>Twitter/X API v2 JSON lines as twarc2 writes them.</summary>
+    TwitterV2,
+}
+
+/// <summary>The command-line spelling of <see cref="InputFormat"/> values.</summary>
+public static class InputFormats
+{
+    public static readonly IReadOnlyList<string> Names = ["auto", "cnt-csv", "tansiq-csv", "twitter-v2"];
+
+    public static string Name(this InputFormat format) => format switch
+    {
+        InputFormat.Auto => "auto",
+        InputFormat.CntCsv => "cnt-csv",
+        InputFormat.TansiqCsv => "tansiq-csv",
+        InputFormat.TwitterV2 => "twitter-v2",
+        _ => throw new ArgumentOutOfRangeException(nameof(format)),
+    };
+
+    public static bool TryParse(string? name, out InputFormat format)
+    {
+        foreach (var candidate in Enum.GetValues<InputFormat>())
+        {
+            if (string.Equals(candidate.Name(), name?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                format = candidate;
+                return true;
+            }
+        }
+        format = InputFormat.Auto;
+        return false;
+    }
+}

@@ -1,0 +1,102 @@
+namespace Tansiq.IO.Readers;
+
+/// <summary>Splits a stream into lines of raw bytes (ending at \n; a trailing \r is dropped) without decoding them,
+/// so that each line can be checked and parsed as UTF-8 JSON in place. The buffer grows to the longest line.</summary>
+internal sealed class JsonLines : IDisposable
+{
+    /// <summary>A twarc2 page of 500 tweets with expansions is a few MB; far beyond this is not JSON lines.</summary>
+    public const int MaxLineBytes = 1 << 30;
+
+    private readonly Stream _stream;
+    private readonly string _path;
+    private byte[] _buffer = new byte[1 << 16];
+    private int _start;
+    private int _end;
+    private int _scanned;
+    private bool _eof;
+
+    public JsonLines(Stream stream, string path)
+    {
+        _stream = stream;
+        _path = path;
+    }
+
+    /// <summary>1-based number of the line last returned.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>The next line's bytes, valid until the next call; false at the end of the stream.</summary>
+    public bool TryRead(out ReadOnlyMemory<byte> line)
+    {
+        while (true)
+        {
+            var newline = _buffer.AsSpan(_scanned, _end - _scanned).IndexOf((byte)'\n');
+            if (newline >= 0)
+            {
+                var stop = _scanned + newline;
+                line = Slice(_start, stop);
+                _start = _scanned = stop + 1;
+                return true;
+            }
+            _scanned = _end;
+            if (_eof)
+            {
+                if (_start == _end)
+                {
+                    line = default;
+                    return false;
+                }
+                line = Slice(_start, _end);
+                _start = _scanned = _end;
+                return true;
+            }
+            Refill();
+        }
+    }
+
+    private ReadOnlyMemory<byte> Slice(int start, int stop)
+    {
+        LineNumber++;
+        if (stop > start && _buffer[stop - 1] == (byte)'\r')
+        {
+            stop--;
+        }
+        var line = new ReadOnlyMemory<byte>(_buffer, start, stop - start);
+        if (LineNumber == 1 && line.Span.StartsWith("\uFEFF"u8))
+        {
+            line = line[3..];
+        }
+        return line;
+    }
+
+    private void Refill()
+    {
+        if (_start > 0)
+        {
+            _buffer.AsSpan(_start, _end - _start).CopyTo(_buffer);
+            _end -= _start;
+            _scanned -= _start;
+            _start = 0;
+        }
+        if (_end == _buffer.Length)
+        {
+            if (_buffer.Length >= MaxLineBytes)
+            {
+                throw new InputException(_path, LineNumber + 1, $"line longer than {MaxLineBytes >> 20} MiB: not JSON lines");
+            }
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        int read;
+        try
+        {
+            read = _stream.Read(_buffer, _end, _buffer.Length - _end);
+        }
+        catch (Exception e) when (InputFiles.IsReadFailure(e))
+        {
+            throw InputFiles.ReadFailure(_path, LineNumber + 1, e);
+        }
+        _eof = read == 0;
+        _end += read;
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

@@ -1,0 +1,129 @@
+using System.Collections;
+using System.Text;
+using Tansiq.Core.Model;
+
+namespace Tansiq.IO.Readers;
+
+/// <summary>Opens message files in any supported format. Entry point for <c>detect</c> and <c>networks</c>.</summary>
+public static class MessageReaders
+{
+    private const int SniffBytes = 1 << 16;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> as a stream of messages. The file's existence and (for <see cref="InputFormat.Auto"/>)
+    /// its format are checked at once, throwing <see cref="InputException"/>; rows are read lazily, one at a time,
+    /// each time the result is enumerated. Gzip input is decompressed transparently.
+    /// </summary>
+    public static MessageSource Open(string path, InputFormat format, ReadOptions options)
+    {
+        if (format == InputFormat.Auto)
+        {
+            format = Detect(path);
+        }
+        else
+        {
+            InputFiles.Open(path).Dispose();
+        }
+        return new MessageSource(path, format, options);
+    }
+
+    /// <summary>
+    /// Decides a file's format from its first (decompressed) bytes: JSON lines (<see cref="InputFormat.TwitterV2"/>)
+    /// when the first non-blank character is '{'; otherwise the first line is a CSV header and is
+    /// <see cref="InputFormat.CntCsv"/> when it is exactly the toolkit's eight names in order,
+    /// <see cref="InputFormat.TansiqCsv"/> when it names message_id, account_id (or user_id) and timestamp,
+    /// and <see cref="InputFormat.CntCsv"/> (by position) when it has eight columns under other names.
+    /// Anything else is an <see cref="InputException"/> asking for <c>--format</c>.
+    /// </summary>
+    public static InputFormat Detect(string path)
+    {
+        byte[] head;
+        int length;
+        using (var stream = InputFiles.Open(path))
+        {
+            head = new byte[SniffBytes];
+            try
+            {
+                length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+            }
+            catch (Exception e) when (InputFiles.IsReadFailure(e))
+            {
+                throw InputFiles.ReadFailure(path, 1, e);
+            }
+        }
+        var bytes = head.AsSpan(0, length);
+        if (bytes.StartsWith("\uFEFF"u8))
+        {
+            bytes = bytes[3..];
+        }
+        var firstNonBlank = bytes.IndexOfAnyExcept(" \t\r\n"u8);
+        if (firstNonBlank < 0)
+        {
+            throw new InputException(path, 0, "empty file: nothing to read");
+        }
+        if (bytes[firstNonBlank] == (byte)'{')
+        {
+            return InputFormat.TwitterV2;
+        }
+        bytes = bytes[firstNonBlank..];
+        var lineEnd = bytes.IndexOfAny((byte)'\n', (byte)'\r');
+        var firstLine = lineEnd < 0 ? bytes : bytes[..lineEnd];
+        if (firstLine.IndexOf((byte)0) >= 0)
+        {
+            throw new InputException(path, 1, "NUL byte (binary data, not text): not a CSV or JSON lines file");
+        }
+        var names = HeaderNames(Encoding.UTF8.GetString(firstLine));
+        if (names.SequenceEqual(CntCsvReader.ColumnNames))
+        {
+            return InputFormat.CntCsv;
+        }
+        var hasId = names.Contains("message_id");
+        var hasAccount = names.Contains("account_id") || names.Contains("user_id");
+        var hasTime = names.Contains("timestamp");
+        if (hasId && hasAccount && hasTime)
+        {
+            return InputFormat.TansiqCsv;
+        }
+        if (names.Count == CntCsvReader.Columns)
+        {
+            return InputFormat.CntCsv;
+        }
+        throw new InputException(path, 1,
+            $"cannot tell the format: the first line is not JSON, names {names.Count} columns (cnt-csv has {CntCsvReader.Columns}) "
+            + $"and lacks tansiq-csv's {TansiqCsvReader.Expected}; pass --format");
+    }
+
+    /// <summary>A header line's names, lower-cased and trimmed, with enclosing quotes removed (names hold no commas).</summary>
+    private static List<string> HeaderNames(string line) =>
+        [.. line.Split(',').Select(name => name.Trim().Trim('"').Trim().ToLowerInvariant())];
+
+    internal static IEnumerable<Message> Read(string path, InputFormat format, ReadOptions options) => format switch
+    {
+        InputFormat.CntCsv => CntCsvReader.Read(path, options),
+        InputFormat.TansiqCsv => TansiqCsvReader.Read(path, options),
+        InputFormat.TwitterV2 => TwitterV2Reader.Read(path, options),
+        _ => throw new ArgumentOutOfRangeException(nameof(format), "resolve Auto with Detect first"),
+    };
+}
+
+/// <summary>The messages of one file in a known format. Each enumeration reads the file anew, streaming.</summary>
+public sealed class MessageSource : IEnumerable<Message>
+{
+    internal MessageSource(string path, InputFormat format, ReadOptions options)
+    {
+        Path = path;
+        Format = format;
+        Options = options;
+    }
+
+    public string Path { get; }
+
+    /// <summary>The format the file is read as (never <see cref="InputFormat.Auto"/>).</summary>
+    public InputFormat Format { get; }
+
+    public ReadOptions Options { get; }
+
+    public IEnumerator<Message> GetEnumerator() => MessageReaders.Read(Path, Format, Options).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}

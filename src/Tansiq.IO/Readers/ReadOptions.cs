@@ -1,0 +1,44 @@
+namespace Tansiq.IO.Readers;
+
+/// <summary>How readers treat malformed rows. One instance may be shared by all the files of a run so that its
+/// <see cref="BadRows"/> log covers them all.</summary>
+public sealed class ReadOptions
+{
+    /// <summary>When true (<c>--skip-bad-rows</c>) a malformed row is skipped and logged instead of thrown.
+    /// A missing or unreadable file, an unreadable header or corrupt compression is fatal either way.</summary>
+    public bool SkipBadRows { get; init; }
+
+    /// <summary>The rows skipped so far (only filled when <see cref="SkipBadRows"/> is on).</summary>
+    public BadRowLog BadRows { get; } = new();
+
+    /// <summary>Throws the row's <see cref="InputException"/>, or logs it when skipping.</summary>
+    internal void Reject(string file, long line, string reason)
+    {
+        if (!SkipBadRows)
+        {
+            throw new InputException(file, line, reason);
+        }
+        BadRows.Add(file, line, reason);
+    }
+}
+
+/// <summary>Skipped rows: how many, and the first <see cref="MaxExamples"/> as "file:line: reason" (for summary.json).</summary>
+public sealed class BadRowLog
+{
+    public const int MaxExamples = 20;
+
+    private readonly List<string> _examples = [];
+
+    public long Count { get; private set; }
+
+    public IReadOnlyList<string> Examples => _examples;
+
+    public void Add(string file, long line, string reason)
+    {
+        Count++;
+        if (_examples.Count < MaxExamples)
+        {
+            _examples.Add(new InputException(file, line, reason).Message);
+        }
+    }
+}

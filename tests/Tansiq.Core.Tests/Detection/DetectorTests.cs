@@ -1,0 +1,59 @@
+using Tansiq.Core.CoAction;
+using Tansiq.Core.Detection;
+
+namespace Tansiq.Core.Tests.Detection;
+
+public class DetectorTests
+{
+    private static DetectionResult Detect(MiniWorld world, DetectOptions? options = null)
+    {
+        options ??= new DetectOptions();
+        var builder = new CorpusBuilder(options.Signals);
+        foreach (var m in world.Messages.OrderBy(m => m.Timestamp))
+        {
+            builder.Add(m);
+        }
+        return new Detector(options, TimeProvider.System).Run(builder.Build());
+    }
+
+    private static HashSet<string> Flagged(DetectionResult result) =>
+        result.Accounts.Where(a => a.ClusterId is not null).Select(a => a.AccountId).ToHashSet();
+
+    [Fact]
+    public void Run_SquadsAmongFansAndFriends_FlagsTheSquadsOnly()
+    {
+        var world = MiniWorld.Build(seed: 11, withArmy: true);
+        var flagged = Flagged(Detect(world));
+        var truePositives = flagged.Count(world.Army.Contains);
+        var precision = flagged.Count == 0 ? 0 : (double)truePositives / flagged.Count;
+        var recall = (double)truePositives / world.Army.Count;
+        Assert.True(precision >= 0.95, $"precision {precision:F3} ({flagged.Count} flagged)");
+        Assert.True(recall >= 0.95, $"recall {recall:F3}");
+        Assert.True(flagged.Count(world.FastFans.Contains) == 0, "fast fans flagged");
+        Assert.True(flagged.Count(world.Friends.Contains) <= world.Friends.Count / 100, "friend-group members flagged");
+    }
+
+    [Fact]
+    public void Run_NoArmy_FlagsAlmostNobody()
+    {
+        var world = MiniWorld.Build(seed: 12, withArmy: false);
+        var result = Detect(world);
+        Assert.True(Flagged(result).Count <= 5, $"{Flagged(result).Count} accounts flagged in a world without an army");
+    }
+
+    [Fact]
+    public void Run_SquadsFound_ClustersMatchSquads()
+    {
+        var world = MiniWorld.Build(seed: 13, withArmy: true);
+        var result = Detect(world);
+        // Each detected cluster must be drawn from a single squad (members named a{squad}_{i}).
+        foreach (var cluster in result.Clusters)
+        {
+            var squads = cluster.Members.Where(world.Army.Contains).Select(m => m.Split('_')[0]).Distinct().ToList();
+            Assert.Single(squads);
+            Assert.NotEmpty(cluster.SharedObjects);
+            Assert.Contains(cluster.Evidence, e => e.Name == "exclusive_objects" && e.Value >= 3);
+        }
+        Assert.Equal(2, result.Clusters.Count);
+    }
+}
