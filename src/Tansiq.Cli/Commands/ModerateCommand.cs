@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
+using Tansiq.Core.Detection;
 using Tansiq.Core.Moderation;
 using Tansiq.IO.Moderation;
 
@@ -74,8 +75,12 @@ internal static class ModerateCommand
         }
         if (r.Messages is not null)
         {
-            stats.Messages = ModerationMessages.Add(r.Messages, builder);
-            Stage("read_messages");
+            // detect's defaults: the same clusters `./tansiq detect` would report on these messages.
+            var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System);
+            stats.Messages = evidence.Messages;
+            stats.MessageClusters = evidence.Clusters;
+            stats.ClusteredAccounts = evidence.ClusteredAccounts;
+            Stage("read_messages_and_detect");
         }
         var world = builder.Build();
         Stage("accounts_batches");

@@ -128,17 +128,15 @@ public sealed class ModerationWorldBuilder
 
     /// <summary>
     /// Reads exposure from messages: replying to or re-sharing someone's post, mentioning them, being mentioned by them.
-    /// Also finds coordinated clusters among the authors (see <see cref="ReporterClusters"/>).
+    /// Each fact counts from the time of the message. Add the accounts first: messages by unknown authors are skipped.
     /// </summary>
-    public void AddMessages(IEnumerable<Message> messages, ReporterClusterOptions? clusterOptions = null)
+    public void AddMessages(IEnumerable<Message> messages)
     {
         _exposure.MarkAvailable();
         var authorOf = new Dictionary<string, int>(StringComparer.Ordinal);
         var pending = new List<(string Post, int Account, long Time)>();
-        var clusters = new ReporterClusters(clusterOptions ?? new ReporterClusterOptions());
         foreach (var m in messages)
         {
-            clusters.Add(m);
             if (!_accounts.TryGet(m.AccountId, out var author))
             {
                 UnknownReferences++;
@@ -172,7 +170,28 @@ public sealed class ModerationWorldBuilder
                 _exposure.Add(account, parentAuthor, time);
             }
         }
-        _clusterOf = clusters.Resolve(_accounts);
+    }
+
+    /// <summary>
+    /// Marks coordinated clusters (as <c>detect</c> finds them in the messages): a reporter in one is not independent.
+    /// Members missing from the accounts file are ignored.
+    /// </summary>
+    public void SetClusters(IEnumerable<IEnumerable<string>> clusters)
+    {
+        _clusterOf = new int[_accounts.Count];
+        Array.Fill(_clusterOf, -1);
+        var index = 0;
+        foreach (var cluster in clusters)
+        {
+            foreach (var member in cluster)
+            {
+                if (_accounts.TryGet(member, out var id))
+                {
+                    _clusterOf[id] = index;
+                }
+            }
+            index++;
+        }
     }
 
     public ModerationWorld Build(BatchCreationOptions? batch = null)

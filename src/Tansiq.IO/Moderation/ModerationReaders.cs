@@ -13,6 +13,8 @@ public sealed class ModerationReadStats
     public long Follows { get; set; }
     public long FollowsNamingUnknownAccounts { get; set; }
     public long Messages { get; set; }
+    public int MessageClusters { get; set; }
+    public int ClusteredAccounts { get; set; }
     public long ReportRows { get; set; }
     public long DuplicateReportIds { get; set; }
     public long ReportsNamingUnknownAccounts { get; set; }

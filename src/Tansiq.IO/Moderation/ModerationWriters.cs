@@ -182,6 +182,8 @@ public static class ModerationWriters
         j.WriteNumber("follows", stats.Follows);
         j.WriteNumber("follows_naming_unknown_accounts", stats.FollowsNamingUnknownAccounts);
         j.WriteNumber("messages", stats.Messages);
+        j.WriteNumber("coordinated_clusters_in_messages", stats.MessageClusters);
+        j.WriteNumber("accounts_in_coordinated_clusters", stats.ClusteredAccounts);
         j.WriteNumber("report_rows", stats.ReportRows);
         j.WriteNumber("duplicate_report_ids", stats.DuplicateReportIds);
         j.WriteNumber("reports_naming_unknown_accounts", stats.ReportsNamingUnknownAccounts);

@@ -31,29 +31,22 @@ public class ModerationWorldTests
     }
 
     [Fact]
-    public void AddMessages_FourAccountsRepostThreePostsTogether_FormOneClusterButViralRepostsDoNot()
+    public void Replay_ReportersInOneDetectedCluster_AreNotIndependent()
     {
         var b = new ModerationWorldBuilder();
-        var members = Enumerable.Range(0, 4).Select(i => b.AddAccount($"c{i}", null, 0, 0)).ToArray();
-        var fans = Enumerable.Range(0, 80).Select(i => b.AddAccount($"f{i}", null, 0, 0)).ToArray();
-        var messages = new List<Message>();
-        for (var p = 0; p < 3; p++)
+        var target = b.AddAccount("t", null, 0, 100);
+        var reporters = Enumerable.Range(0, 12).Select(i => b.AddAccount($"r{i}", null, -(i * 20_000L) - 100_000_000, 10)).ToArray();
+        foreach (var r in reporters)
         {
-            for (var i = 0; i < 4; i++)
-            {
-                messages.Add(Post($"c{p}-{i}", $"c{i}", (p * 10_000) + (i * 5), repostOf: $"small{p}"));
-            }
-            // A leader's post re-shared by 80 fans within a minute, three times: not evidence between any two fans.
-            for (var i = 0; i < 80; i++)
-            {
-                messages.Add(Post($"f{p}-{i}", $"f{i}", 500_000 + (p * 10_000) + (i * 0.5), repostOf: $"viral{p}"));
-            }
+            b.AddFollow(r, target);
         }
-        b.AddMessages(messages);
+        b.SetClusters([["r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "ghost"]]);
         var w = b.Build();
-        var cluster = w.ClusterOf[members[0]];
-        Assert.True(cluster >= 0);
-        Assert.All(members, m => Assert.Equal(cluster, w.ClusterOf[m]));
-        Assert.All(fans, f => Assert.Equal(-1, w.ClusterOf[f]));
+        Assert.Equal(w.ClusterOf[reporters[0]], w.ClusterOf[reporters[7]]);
+        Assert.Equal(-1, w.ClusterOf[reporters[8]]);
+        var result = ModerationReplay.Run(new TansiqPolicy(w), [.. reporters.Select((r, i) => new Report(r, target, i * 86400L, i))], w);
+        // Only r8..r11 (4 of 12, each weight 1) count as independent: below the bar of 7.0, and below high review (5).
+        Assert.StartsWith("12 reports from 12 reporters; independent evidence 4 from 4", result.Decisions.Single().Reason, StringComparison.Ordinal);
+        Assert.Equal(new Verdict(Decision.Review, Priority.Normal), result.Decisions.Single().Verdict);
     }
 }
