@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return SimulateCommand.Create(context);
         yield return EvalCommand.Create(context);
         yield return TextsCommand.Create(context);
+        yield return ModerateCommand.Create(context);
     }
 }

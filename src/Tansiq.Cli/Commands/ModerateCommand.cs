@@ -1,0 +1,206 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Tansiq.Core.Detection;
+using Tansiq.Core.Moderation;
+using Tansiq.IO.Moderation;
+
+namespace Tansiq.Cli.Commands;
+
+/// <summary>
+/// <c>moderate</c>: replays user reports through a moderation policy and writes decisions, the timeline of changes,
+/// the reporting campaigns found and a report. Hidden subcommands generate the worked example's world and the sweep plot.
+/// </summary>
+internal static class ModerateCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var reports = new Option<FileInfo?>("--reports") { Description = "Reports CSV: report_id,reporter_id,target_id,timestamp,reason (required)" };
+        var accounts = new Option<FileInfo?>("--accounts") { Description = "Accounts CSV: account_id,username,created_at,followers_count,following_count (required)" };
+        var follows = new Option<FileInfo?>("--follows") { Description = "Follow graph CSV: follower_id,followee_id" };
+        var messages = new Option<FileInfo?>("--messages") { Description = "Messages (any format detect reads): exposure of reporters to targets and coordinated clusters" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory (required)" };
+        var policy = new Option<string>("--policy") { Description = "tansiq (default) or threshold (the naive baseline)", DefaultValueFactory = _ => "tansiq" };
+        policy.AcceptOnlyFromAmong("tansiq", "threshold");
+        var threshold = new Option<double>("--threshold") { Description = "For --policy threshold: suspend at this fraction of followers", DefaultValueFactory = _ => 0.25 };
+
+        var command = new Command("moderate", "Replays user reports in time order and decides none / review / suspend per reported account, flagging reporting campaigns (brigades).")
+        {
+            reports, accounts, follows, messages, output, policy, threshold,
+        };
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            var request = new ModerateRequest(
+                Required(parse.GetValue(reports), "--reports").FullName,
+                Required(parse.GetValue(accounts), "--accounts").FullName,
+                parse.GetValue(follows)?.FullName,
+                parse.GetValue(messages)?.FullName,
+                Required(parse.GetValue(output), "--out").FullName,
+                parse.GetValue(policy) ?? "tansiq",
+                parse.GetValue(threshold));
+            return Run(context, request);
+        }));
+        command.Subcommands.Add(WorldCommand(context));
+        command.Subcommands.Add(SweepCommand(context));
+        return command;
+    }
+
+    private static T Required<T>(T? value, string name) where T : class =>
+        value ?? throw new UsageException($"{name} is required");
+
+    internal sealed record ModerateRequest(string Reports, string Accounts, string? Follows, string? Messages, string Out, string Policy, double Threshold);
+
+    internal static int Run(CliContext context, ModerateRequest r)
+    {
+        if (r.Threshold is < 0 or > 1000 || double.IsNaN(r.Threshold))
+        {
+            throw new UsageException("--threshold must be a non-negative fraction of followers (e.g. 0.25)");
+        }
+        var clock = Stopwatch.StartNew();
+        var stages = new List<KeyValuePair<string, double>>();
+        void Stage(string name)
+        {
+            stages.Add(new(name, clock.Elapsed.TotalSeconds));
+            clock.Restart();
+        }
+        var stats = new ModerationReadStats();
+        var builder = new ModerationWorldBuilder();
+        ModerationReaders.ReadAccounts(r.Accounts, builder, stats);
+        Stage("read_accounts");
+        if (r.Follows is not null)
+        {
+            ModerationReaders.ReadFollows(r.Follows, builder, stats);
+            Stage("read_follows");
+        }
+        if (r.Messages is not null)
+        {
+            // detect's defaults: the same clusters `./tansiq detect` would report on these messages.
+            var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System);
+            stats.Messages = evidence.Messages;
+            stats.MessageClusters = evidence.Clusters;
+            stats.ClusteredAccounts = evidence.ClusteredAccounts;
+            Stage("read_messages_and_detect");
+        }
+        var world = builder.Build();
+        Stage("accounts_batches");
+        var reportArray = ModerationReaders.ReadReports(r.Reports, world, stats);
+        Stage("read_reports");
+        var options = new TansiqPolicyOptions();
+        IModerationPolicy policy = r.Policy == "threshold" ? new ThresholdPolicy(world, r.Threshold) : new TansiqPolicy(world, options);
+        var result = ModerationReplay.Run(policy, reportArray, world);
+        Stage("replay");
+        var info = new ModerationRunInfo
+        {
+            Policy = policy.Name,
+            Parameters = r.Policy == "threshold" ? new Dictionary<string, object> { ["threshold"] = r.Threshold } : Parameters(options),
+            Inputs = new Dictionary<string, string?> { ["reports"] = r.Reports, ["accounts"] = r.Accounts, ["follows"] = r.Follows, ["messages"] = r.Messages },
+            StageSeconds = stages,
+        };
+        ModerationWriters.WriteAll(r.Out, result, world, stats, info);
+        Stage("write");
+
+        if (stats.ReportsNamingUnknownAccounts > 0)
+        {
+            context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: {stats.ReportsNamingUnknownAccounts} reports name accounts missing from {Path.GetFileName(r.Accounts)} ({stats.UnknownReporters} reporters, {stats.UnknownTargets} targets); they were left out. First: {stats.UnknownExamples[0]}"));
+        }
+        if (stats.DuplicateReportIds > 0)
+        {
+            context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"warning: {stats.DuplicateReportIds} rows repeat a report_id seen before; the first row of each id was kept. First: {stats.DuplicateExamples[0]}"));
+        }
+        if (stats.FollowsNamingUnknownAccounts > 0)
+        {
+            context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {stats.FollowsNamingUnknownAccounts} follows name unknown accounts; they were ignored"));
+        }
+        var counts = result.Decisions.GroupBy(d => ModerationWriters.Label(d.Verdict)).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => $"{g.Key} {g.Count()}");
+        context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"moderate ({policy.Name}): {result.Reports} reports on {result.Decisions.Count} accounts: {string.Join(", ", counts)}; {result.Brigades.Count} brigades. Wrote {r.Out}"));
+        return ExitCodes.Success;
+    }
+
+    private static Dictionary<string, object> Parameters(TansiqPolicyOptions o)
+    {
+        var result = new Dictionary<string, object>();
+        foreach (var p in typeof(TansiqPolicyOptions).GetProperties())
+        {
+            if (p.GetValue(o) is { } v)
+            {
+                result[ToSnake(p.Name)] = v;
+            }
+        }
+        return result;
+    }
+
+    private static string ToSnake(string name)
+    {
+        var b = new StringBuilder();
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && b.Length > 0)
+            {
+                b.Append('_');
+            }
+            b.Append(char.ToLowerInvariant(c));
+        }
+        return b.ToString();
+    }
+
+    private static Command WorldCommand(CliContext context)
+    {
+        var output = new Option<DirectoryInfo>("--out") { Description = "Directory for accounts.csv, follows.csv, reports.csv, truth.json", Required = true };
+        var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
+        var size = new Option<string>("--size") { Description = "small (about 31,000 reports) or million (about a million, for timing)", DefaultValueFactory = _ => "small" };
+        size.AcceptOnlyFromAmong("small", "million");
+        var command = new Command("world", "Writes the generated report world used by the tests and the worked example (brigades, petitions, abuse, stray reports).")
+        {
+            output, seed, size,
+        };
+        command.Hidden = true;
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            var dir = parse.GetValue(output)!.FullName;
+            var options = parse.GetValue(size) == "million" ? ReportWorldOptions.Million(parse.GetValue(seed)) : new ReportWorldOptions { Seed = parse.GetValue(seed) };
+            var g = ReportWorld.Generate(options);
+            ReportWorldFiles.Write(dir, g);
+            context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {g.World.AccountCount} accounts, {g.Follows.Count} follows, {g.Reports.Length} reports, {g.Truth.Count} reported accounts with truth to {dir}"));
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+
+    private static Command SweepCommand(CliContext context)
+    {
+        var output = new Option<FileInfo>("--out") { Description = "SVG file to write (a CSV of the numbers is written beside it)", Required = true };
+        var seeds = new Option<int>("--seeds") { Description = "Number of generated worlds to sum over", DefaultValueFactory = _ => 3 };
+        var command = new Command("sweep", "Plots wrongful suspensions against campaign size for both policies on generated worlds.")
+        {
+            output, seeds,
+        };
+        command.Hidden = true;
+        command.SetAction(parse => CliApp.Guard(context, () =>
+        {
+            var file = parse.GetValue(output)!.FullName;
+            var n = parse.GetValue(seeds);
+            if (n < 1)
+            {
+                throw new UsageException("--seeds must be at least 1");
+            }
+            var sweep = CampaignSizeSweep.Run(Enumerable.Range(1, n).ToArray());
+            SweepPlot.WriteSvg(file, sweep);
+            SweepPlot.WriteCsv(Path.ChangeExtension(file, ".csv"), sweep);
+            context.Out.WriteLine("| policy | reported accounts (truth) | n | suspend | review high | review normal/low | none |");
+            context.Out.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+            foreach (var row in CampaignSizeSweep.Compare(1))
+            {
+                context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"| {row.Policy} | {row.Label} | {row.Accounts} | {row.Suspended} | {row.ReviewHigh} | {row.ReviewOther} | {row.None} |"));
+            }
+            context.Out.WriteLine($"wrote {file}");
+            return ExitCodes.Success;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,358 @@
+using System.Globalization;
+using System.Text;
+
+namespace Tansiq.Core.Moderation;
+
+/// <summary>
+/// The tansiq policy: weighs each report by who sends it and how independently, finds campaign waves per target as
+/// the reports arrive, counts a wave roughly once, and suspends only on independent, credible, exposed reporters whose
+/// reports are spread over time. A target of a campaign goes to review at most, with the campaign shown.
+/// </summary>
+public sealed class TansiqPolicy : IModerationPolicy
+{
+    private const double SecondsPerDay = 86400;
+
+    private readonly ModerationWorld _world;
+    private readonly TansiqPolicyOptions _o;
+    private readonly TargetState?[] _targets;
+    private readonly HashSet<long> _reported = [];
+    private readonly CoReportCounter _pairs = new();
+    private readonly int[] _distinctTargets;
+    private readonly float[] _burst;
+    private readonly long[] _burstAt;
+    private readonly int[] _repeatPartners;
+    private readonly List<Campaign> _campaigns = [];
+
+    public TansiqPolicy(ModerationWorld world, TansiqPolicyOptions? options = null)
+    {
+        _world = world;
+        _o = options ?? new TansiqPolicyOptions();
+        var n = world.AccountCount;
+        _targets = new TargetState?[n];
+        _distinctTargets = new int[n];
+        _burst = new float[n];
+        _burstAt = new long[n];
+        _repeatPartners = new int[n];
+    }
+
+    public string Name => "tansiq";
+
+    public IReadOnlyList<Campaign> Campaigns => _campaigns;
+
+    public TansiqPolicyOptions Options => _o;
+
+    /// <summary>Repeat partners of a reporter so far (pairs that co-reported at least the minimum number of targets).</summary>
+    public int RepeatPartners(int reporter) => _repeatPartners[reporter];
+
+    /// <summary>Distinct targets a reporter has reported so far.</summary>
+    public int DistinctTargets(int reporter) => _distinctTargets[reporter];
+
+    public Verdict Observe(in Report report)
+    {
+        var u = report.Reporter;
+        var t = report.Time;
+        var s = _targets[report.Target] ??= new TargetState();
+        s.Reports++;
+        if (!_reported.Add(((long)u << 32) | (uint)report.Target))
+        {
+            // A second report by the same person adds nothing: it is the same opinion again.
+            return s.Verdict;
+        }
+        s.Reporters++;
+        var credibility = Credibility(u, t, out var flags);
+        flags |= Relation(u, report.Target, t);
+        CoReport(s, u, t);
+        if (_repeatPartners[u] >= _o.CoReportMinPartners)
+        {
+            flags |= ReportFlags.CoReporter;
+        }
+        var suspicious = flags != ReportFlags.None;
+
+        var decay = Math.Exp(-(t - s.DecayAt) / _o.WaveTau);
+        s.DecaySuspicious *= decay;
+        s.DecayAll *= decay;
+        s.DecayAt = t;
+        if (s.Wave is not null && s.DecaySuspicious < _o.WaveQuiet)
+        {
+            s.Wave = null;
+        }
+        s.DecayAll += 1;
+        if (suspicious)
+        {
+            s.DecaySuspicious += 1;
+        }
+        if (s.Wave is null && suspicious && s.DecaySuspicious >= _o.WaveTrigger && s.DecaySuspicious >= _o.WaveShare * s.DecayAll)
+        {
+            OpenWave(s, report.Target, t);
+        }
+
+        if (s.Wave is { } wave)
+        {
+            // Inside a wave even a report that looks independent cannot be told apart from the campaign (an army
+            // follows the people it attacks): it joins the wave and is counted as such in the evidence.
+            wave.PeakRate = Math.Max(wave.PeakRate, s.DecaySuspicious);
+            var before = wave.Contribution(_o.CampaignCap);
+            wave.Add(u, t, flags, credibility);
+            s.CampaignEffective += wave.Contribution(_o.CampaignCap) - before;
+            if (!suspicious)
+            {
+                wave.IndependentDuring++;
+            }
+        }
+        else if (suspicious)
+        {
+            s.Loose += _o.LooseWeight * credibility;
+            s.LooseReports++;
+        }
+        else
+        {
+            s.Independent += credibility;
+            s.IndependentReporters++;
+            if (s.IndependentReporters == 1)
+            {
+                s.FirstIndependent = t;
+            }
+            s.LastIndependent = t;
+        }
+        s.Remember(u, t, flags, (float)credibility, inWave: s.Wave is not null, _o.CoReportRing);
+        s.Verdict = Decide(s, report.Target);
+        return s.Verdict;
+    }
+
+    /// <summary>Credibility in [0, 1] from the reporter's age, creation batch and reporting history; flags young and batch accounts.</summary>
+    private double Credibility(int u, long t, out ReportFlags flags)
+    {
+        flags = ReportFlags.None;
+        double ageFactor;
+        var created = _world.CreatedAt[u];
+        if (created == ModerationWorld.Unknown)
+        {
+            // Unknown age is neither fresh nor established; it cannot make a report independent evidence by itself.
+            ageFactor = 0.5;
+        }
+        else
+        {
+            var age = (t - created) / SecondsPerDay;
+            if (age < _o.YoungDays)
+            {
+                flags |= ReportFlags.Young;
+            }
+            ageFactor = age <= _o.FreshDays ? _o.FreshCredibility
+                : Math.Min(1, _o.FreshCredibility + (1 - _o.FreshCredibility) * (age - _o.FreshDays) / (_o.EstablishedDays - _o.FreshDays));
+        }
+        var c = ageFactor;
+        if (_world.BatchCreated[u])
+        {
+            flags |= ReportFlags.Batch;
+            c *= _o.BatchFactor;
+        }
+        var d = ++_distinctTargets[u];
+        if (d > _o.HistoryFreeTargets)
+        {
+            c *= (double)_o.HistoryFreeTargets / d;
+        }
+        var rate = _burst[u] * Math.Exp(-(t - _burstAt[u]) / _o.ReporterBurstTau) + 1;
+        _burst[u] = (float)rate;
+        _burstAt[u] = t;
+        if (rate > _o.ReporterBurstLimit)
+        {
+            c *= _o.BurstFactor;
+        }
+        return c;
+    }
+
+    private ReportFlags Relation(int u, int target, long t)
+    {
+        var flags = ReportFlags.None;
+        // Without follows or messages nobody can show exposure; the flag would then mark every report, so it is left off
+        // (and suspension is off too: see Decide).
+        if (_world.Exposure.HasData && !_world.Exposure.Exposed(u, target, t))
+        {
+            flags |= ReportFlags.Unexposed;
+        }
+        if (_world.ClusterOf[u] >= 0)
+        {
+            flags |= ReportFlags.Clustered;
+        }
+        return flags;
+    }
+
+    /// <summary>The incremental co-report sweep: pair the reporter with the target's recent reporters inside the window.</summary>
+    private void CoReport(TargetState s, int u, long t)
+    {
+        if (s.Ring is null)
+        {
+            return;
+        }
+        for (var i = 0; i < s.RingCount; i++)
+        {
+            ref readonly var e = ref s.Ring[i];
+            if (t - e.Time > _o.CoReportWindow || e.Reporter == u)
+            {
+                continue;
+            }
+            if (_pairs.Increment(u, e.Reporter) == _o.CoReportMinTargets)
+            {
+                _repeatPartners[u]++;
+                _repeatPartners[e.Reporter]++;
+            }
+        }
+    }
+
+    private void OpenWave(TargetState s, int target, long t)
+    {
+        var wave = new Campaign(_campaigns.Count, target, t);
+        _campaigns.Add(wave);
+        s.Wave = wave;
+        s.Campaigns.Add(wave.Id);
+        // The reports that made the burst arrived before it could be seen; they join the wave now and leave the loose pool.
+        if (s.Ring is not null)
+        {
+            for (var i = 0; i < s.RingCount; i++)
+            {
+                ref var e = ref s.Ring[i];
+                if (e.Flags != ReportFlags.None && !e.InWave && t - e.Time <= 2 * _o.WaveTau)
+                {
+                    e.InWave = true;
+                    s.Loose -= _o.LooseWeight * e.Credibility;
+                    s.LooseReports--;
+                    wave.Add(e.Reporter, e.Time, e.Flags, e.Credibility);
+                }
+            }
+        }
+        s.Loose = Math.Max(0, s.Loose);
+        s.CampaignEffective += wave.Contribution(_o.CampaignCap);
+    }
+
+    /// <summary>Independent evidence needed to suspend an account with this many followers.</summary>
+    public double SuspendBar(long followers) => _o.SuspendBase + _o.SuspendPerDecade * Math.Log10(1 + followers);
+
+    private Verdict Decide(TargetState s, int target)
+    {
+        var bar = SuspendBar(_world.Followers[target]);
+        var high = Math.Max(_o.HighMinimum, bar * _o.HighFraction);
+        var independent = s.Independent;
+        if (s.Campaigns.Count > 0)
+        {
+            // Never suspend on the strength of a campaign: its target is for a person to look at, campaign in view.
+            var p = independent >= high ? Priority.High
+                : independent >= _o.NormalIndependent ? Priority.Normal : Priority.Low;
+            return new Verdict(Decision.Review, p);
+        }
+        if (independent >= bar && s.LastIndependent - s.FirstIndependent >= _o.MinSpread && _world.Exposure.HasData)
+        {
+            return new Verdict(Decision.Suspend, Priority.None);
+        }
+        if (independent >= high)
+        {
+            return new Verdict(Decision.Review, Priority.High);
+        }
+        if (independent >= _o.NormalIndependent)
+        {
+            return new Verdict(Decision.Review, Priority.Normal);
+        }
+        if (s.Effective >= _o.LowEffective)
+        {
+            return new Verdict(Decision.Review, Priority.Low);
+        }
+        return Verdict.NoAction;
+    }
+
+    public TargetStanding Explain(int target)
+    {
+        var s = _targets[target];
+        if (s is null)
+        {
+            return new TargetStanding(0, 0, 0, [], "no reports");
+        }
+        var ci = CultureInfo.InvariantCulture;
+        var followers = _world.Followers[target];
+        var bar = SuspendBar(followers);
+        var spreadDays = s.IndependentReporters > 1 ? (s.LastIndependent - s.FirstIndependent) / SecondsPerDay : 0;
+        var b = new StringBuilder();
+        b.Append(ci, $"{s.Reports} reports from {s.Reporters} reporters; ");
+        b.Append(ci, $"independent evidence {s.Independent:0.##} from {s.IndependentReporters} exposed, established, independent reporters over {spreadDays:0.#} days");
+        b.Append(ci, $" (suspension bar {bar:0.#} for {followers} followers)");
+        if (s.LooseReports > 0)
+        {
+            b.Append(ci, $"; {s.LooseReports} reports without exposure or credibility count {s.Loose:0.##}");
+        }
+        if (s.Campaigns.Count > 0)
+        {
+            b.Append("; target of reporting campaign ");
+            for (var i = 0; i < s.Campaigns.Count; i++)
+            {
+                var w = _campaigns[s.Campaigns[i]];
+                if (i > 0)
+                {
+                    b.Append(", ");
+                }
+                b.Append(ci, $"{w.Name} ({w.Participants.Count} reporters, {Share(w.Count(ReportFlags.Unexposed), w.Participants.Count)} with no exposure, {Share(w.Count(ReportFlags.Young | ReportFlags.Batch), w.Participants.Count)} young or batch-created)");
+            }
+            b.Append(ci, $" counted as {s.CampaignEffective:0.##}: review at most, never suspended on a campaign");
+        }
+        else if (s.Verdict.Decision == Decision.Suspend)
+        {
+            b.Append("; suspended: independent evidence above the bar and spread over more than a day");
+        }
+        else if (s.Independent >= bar && !_world.Exposure.HasData)
+        {
+            b.Append("; no follows or messages given, so exposure cannot be shown: review instead of suspension");
+        }
+        else if (s.Independent >= bar)
+        {
+            b.Append("; not yet spread over a day: review");
+        }
+        return new TargetStanding(s.Reports, s.Reporters, s.Effective, s.Campaigns, b.ToString());
+    }
+
+    private static string Share(int part, int whole) => whole == 0 ? "0%" : $"{100.0 * part / whole:0}%";
+
+    private struct RingEntry
+    {
+        public int Reporter;
+        public long Time;
+        public float Credibility;
+        public ReportFlags Flags;
+        public bool InWave;
+    }
+
+    /// <summary>Per-target state: a handful of counters and a bounded ring of recent reports.</summary>
+    private sealed class TargetState
+    {
+        public int Reports;
+        public int Reporters;
+        public double Independent;
+        public int IndependentReporters;
+        public long FirstIndependent;
+        public long LastIndependent;
+        public double Loose;
+        public int LooseReports;
+        public double CampaignEffective;
+        public double DecaySuspicious;
+        public double DecayAll;
+        public long DecayAt;
+        public Campaign? Wave;
+        public List<int> Campaigns { get; } = new(0);
+        public Verdict Verdict = Verdict.NoAction;
+        public RingEntry[]? Ring;
+        public int RingCount;
+        private int _ringNext;
+
+        public double Effective => Independent + Loose + CampaignEffective;
+
+        public void Remember(int reporter, long time, ReportFlags flags, float credibility, bool inWave, int size)
+        {
+            // Most targets get one or two reports: the ring starts at two entries and grows to its bound only when needed.
+            Ring ??= new RingEntry[Math.Min(2, size)];
+            if (RingCount == Ring.Length && Ring.Length < size)
+            {
+                Array.Resize(ref Ring, Math.Min(size, Ring.Length * 2));
+                _ringNext = RingCount;
+            }
+            Ring[_ringNext] = new RingEntry { Reporter = reporter, Time = time, Flags = flags, Credibility = credibility, InWave = inWave };
+            _ringNext = (_ringNext + 1) % Ring.Length;
+            RingCount = Math.Min(RingCount + 1, Ring.Length);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+using System.Text.Json;
+
+namespace Tansiq.Cli.Tests.Moderation;
+
+public sealed class ModerateCommandTests : IDisposable
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "tansiq-moderate-" + Guid.NewGuid().ToString("N"));
+
+    public ModerateCommandTests() => Directory.CreateDirectory(_dir);
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private string File(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        System.IO.File.WriteAllText(path, text);
+        return path;
+    }
+
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        var o = new StringWriter();
+        var e = new StringWriter();
+        var code = CliApp.Run(args, o, e);
+        return (code, o.ToString(), e.ToString());
+    }
+
+    private const long T0 = 1_700_000_000;
+
+    /// <summary>A tiny account with two stray reports, and an Arabic-named account with one.</summary>
+    private string[] SmallWorld(string policy = "tansiq")
+    {
+        var accounts = File("accounts.csv",
+            "account_id,username,created_at,followers_count,following_count,bio\n" +
+            $"tiny,tiny,{T0 - (900 * 86400)},4,10,\"likes, commas\"\n" +
+            $"صحفي,journalist,2019-01-01T00:00:00Z,20000,5,\n" +
+            $"a,a,{T0 - (700 * 86400)},50,5,\n" +
+            $"b,b,{T0 - (500 * 86400)},50,5,\n");
+        var follows = File("follows.csv", "follower_id,followee_id\na,tiny\n");
+        var reports = File("reports.csv",
+            "report_id,reporter_id,target_id,timestamp,reason\n" +
+            $"1,a,tiny,{T0},spam\n" +
+            $"2,b,tiny,{T0 + 86400},\"spam, again\"\n" +
+            $"3,a,صحفي,2023-11-14T22:13:20Z,abuse\n");
+        return ["moderate", "--reports", reports, "--accounts", accounts, "--follows", follows, "--out", Path.Combine(_dir, "out"), "--policy", policy];
+    }
+
+    [Fact]
+    public void Moderate_SmallWorld_WritesEveryFileWithTheContractHeaders()
+    {
+        var (code, _, err) = Run(SmallWorld());
+        Assert.Equal(0, code);
+        Assert.Equal("", err);
+        var outDir = Path.Combine(_dir, "out");
+        var decisions = System.IO.File.ReadAllLines(Path.Combine(outDir, "decisions.csv"));
+        Assert.Equal("target_id,decision,priority,decided_at,reports,effective_reports,brigade,reason", decisions[0]);
+        Assert.Equal(3, decisions.Length); // one row per reported account
+        Assert.StartsWith($"tiny,none,,{T0},2,", decisions.Single(l => l.StartsWith("tiny,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        // 2023-11-14T22:13:20Z is unix 1700000000: ISO timestamps are read as UTC.
+        Assert.StartsWith($"صحفي,none,,{T0},1,", decisions.Single(l => l.StartsWith("صحفي,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Equal("time,time_utc,target_id,decision,priority,reports,effective_reports,brigade,reason",
+            System.IO.File.ReadLines(Path.Combine(outDir, "timeline.csv")).First());
+        using var brigades = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(outDir, "brigades.json")));
+        Assert.Equal(0, brigades.RootElement.GetProperty("count").GetInt32());
+        using var summary = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(outDir, "summary.json")));
+        Assert.Equal(3, summary.RootElement.GetProperty("counts").GetProperty("reports_replayed").GetInt32());
+        var html = System.IO.File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("<td dir=\"auto\">صحفي</td>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(outDir, "*.tmp"));
+    }
+
+    [Fact]
+    public void Moderate_ThresholdPolicy_SuspendsTinyAccountAtSecondReport()
+    {
+        var (code, _, _) = Run(SmallWorld("threshold"));
+        Assert.Equal(0, code);
+        var decisions = System.IO.File.ReadAllLines(Path.Combine(_dir, "out", "decisions.csv"));
+        // 0.25 x 4 followers = 1: the first reporter already reaches it.
+        Assert.StartsWith($"tiny,suspend,,{T0},2,2,,", decisions.Single(l => l.StartsWith("tiny,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.StartsWith($"صحفي,none,,{T0},1,1,,", decisions.Single(l => l.StartsWith("صحفي,", StringComparison.Ordinal)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moderate_MalformedTimestamp_Exit3NamingFileAndLine()
+    {
+        var args = SmallWorld();
+        var reports = File("reports.csv", "report_id,reporter_id,target_id,timestamp,reason\n1,a,tiny,1700000000,x\n2,b,tiny,yesterday,x\n");
+        args[2] = reports;
+        var (code, _, err) = Run(args);
+        Assert.Equal(3, code);
+        Assert.Contains($"{reports}:3: timestamp 'yesterday'", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moderate_QuotedFieldWithLineBreak_LaterErrorsKeepTheirPhysicalLine()
+    {
+        var args = SmallWorld();
+        var reports = File("reports.csv", "report_id,reporter_id,target_id,timestamp,reason\n1,a,tiny,1700000000,\"two\nlines\"\n2,b,tiny\n");
+        args[2] = reports;
+        var (code, _, err) = Run(args);
+        Assert.Equal(3, code);
+        Assert.Contains($"{reports}:4: the row has 3 fields", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moderate_AccountsWithoutFollowersColumn_Exit3OnHeader()
+    {
+        var args = SmallWorld();
+        args[4] = File("accounts.csv", "account_id,username,created_at\na,a,1\n");
+        var (code, _, err) = Run(args);
+        Assert.Equal(3, code);
+        Assert.Contains(":1: the header has no 'followers_count' column", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moderate_UnknownAccountsAndDuplicateIds_CountedReportedNotFatal()
+    {
+        var args = SmallWorld();
+        args[2] = File("reports.csv",
+            "report_id,reporter_id,target_id,timestamp,reason\n" +
+            $"1,a,tiny,{T0},x\n" +
+            $"1,b,tiny,{T0 + 5},duplicate id: ignored although the reporter differs\n" +
+            $"2,ghost,tiny,{T0 + 9},unknown reporter\n" +
+            $"3,a,nobody,{T0 + 9},unknown target\n");
+        var (code, _, err) = Run(args);
+        Assert.Equal(0, code);
+        Assert.Contains("warning: 2 reports name accounts missing from accounts.csv (1 reporters, 1 targets)", err, StringComparison.Ordinal);
+        Assert.Contains("warning: 1 rows repeat a report_id", err, StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(_dir, "out", "summary.json")));
+        var counts = summary.RootElement.GetProperty("counts");
+        Assert.Equal(4, counts.GetProperty("report_rows").GetInt32());
+        Assert.Equal(1, counts.GetProperty("duplicate_report_ids").GetInt32());
+        Assert.Equal(2, counts.GetProperty("reports_naming_unknown_accounts").GetInt32());
+        Assert.Equal(1, counts.GetProperty("reports_replayed").GetInt32());
+        var tiny = System.IO.File.ReadAllLines(Path.Combine(_dir, "out", "decisions.csv")).Single(l => l.StartsWith("tiny,", StringComparison.Ordinal));
+        Assert.StartsWith($"tiny,none,,{T0},1,", tiny, StringComparison.Ordinal); // only the first row of id 1 counted
+    }
+
+    [Fact]
+    public void Moderate_MissingReportsOption_Exit2()
+    {
+        var (code, _, err) = Run("moderate", "--accounts", File("accounts.csv", "account_id,created_at,followers_count\n"), "--out", _dir);
+        Assert.Equal(2, code);
+        Assert.Contains("--reports is required", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moderate_MissingFile_Exit3()
+    {
+        var args = SmallWorld();
+        args[2] = Path.Combine(_dir, "absent.csv");
+        var (code, _, err) = Run(args);
+        Assert.Equal(3, code);
+        Assert.Contains("absent.csv: file not found", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModerateWorldThenModerate_GeneratedWorld_BrigadesFoundAndNoInnocentSuspended()
+    {
+        var world = Path.Combine(_dir, "world");
+        Assert.Equal(0, Run("moderate", "world", "--out", world, "--seed", "7").Code);
+        var outDir = Path.Combine(_dir, "res");
+        var (code, _, _) = Run("moderate", "--reports", Path.Combine(world, "reports.csv"), "--accounts", Path.Combine(world, "accounts.csv"),
+            "--follows", Path.Combine(world, "follows.csv"), "--out", outDir);
+        Assert.Equal(0, code);
+        using var truth = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(world, "truth.json")));
+        var innocent = truth.RootElement.GetProperty("reported").EnumerateArray()
+            .Where(t => t.GetProperty("label").GetString() is "brigaded_innocent" or "petition_target")
+            .Select(t => t.GetProperty("target_id").GetString()!).ToHashSet();
+        Assert.NotEmpty(innocent);
+        var suspendedInTimeline = System.IO.File.ReadLines(Path.Combine(outDir, "timeline.csv")).Skip(1)
+            .Select(l => l.Split(',')).Where(f => f[3] == "suspend").Select(f => f[2]).ToList();
+        Assert.NotEmpty(suspendedInTimeline); // the abusive accounts
+        Assert.DoesNotContain(suspendedInTimeline, innocent.Contains);
+        using var brigades = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(outDir, "brigades.json")));
+        Assert.True(brigades.RootElement.GetProperty("count").GetInt32() > 0);
+    }
+}
