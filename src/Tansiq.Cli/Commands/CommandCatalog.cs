@@ -7,6 +7,7 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> Create(CliContext context)
     {
+        yield return DemoCommand.Create(context);
         yield return DetectCommand.Create(context);
         yield return NetworksCommand.Create(context);
         yield return VersionCommand.Create(context);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tansiq.Core.Detection;
+using Tansiq.Core.Text;
 using Tansiq.IO.Output;
 using Tansiq.IO.Readers;
 
@@ -29,8 +30,9 @@ internal static class DetectCommand
         var minMember = new Option<int>("--min-member-objects") { Description = "A member must have taken part in at least this many of the cluster's own objects.", DefaultValueFactory = _ => d.MinMemberObjects };
         var minSize = new Option<int>("--min-cluster-size") { Description = "Smallest cluster reported.", DefaultValueFactory = _ => d.MinClusterSize };
         var resolution = new Option<double>("--resolution") { Description = "Modularity resolution of the community detection (higher: smaller clusters).", DefaultValueFactory = _ => d.Resolution };
+        var similarity = new Option<double>("--similarity") { Description = "co-similar: two original posts are near-duplicates when the Jaccard similarity of their normalised word sets is at least this.", DefaultValueFactory = _ => new NearDuplicateOptions().Threshold };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        Option[] all = [output, accounts, window, signals, minWeight, alpha, minSync, controlFactor, exclusivity, minExclusive, synchronyShare, burstShare, minMember, minSize, resolution, threads];
+        Option[] all = [output, accounts, window, signals, minWeight, alpha, minSync, controlFactor, exclusivity, minExclusive, synchronyShare, burstShare, minMember, minSize, resolution, similarity, threads];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -61,7 +63,12 @@ internal static class DetectCommand
             var time = TimeProvider.System;
             var readOptions = new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows) };
             var start = time.GetTimestamp();
-            var corpus = input.ReadCorpus(parse, options.Signals, context, readOptions);
+            var similarityOptions = new NearDuplicateOptions
+            {
+                Threshold = Share(parse.GetValue(similarity), "--similarity"),
+                Parallelism = options.Parallelism,
+            };
+            var corpus = input.ReadCorpus(parse, options.Signals, context, readOptions, similarity: similarityOptions);
             var readSeconds = time.GetElapsedTime(start).TotalSeconds;
             var profiles = parse.GetValue(accounts) is { } accountsPath
                 ? AccountReaders.Open(accountsPath, readOptions).ToDictionary(p => p.AccountId, StringComparer.Ordinal)

@@ -34,10 +34,10 @@ internal sealed class InputOptions
     }
 
     /// <summary>Streams every input into a corpus for the given signals, reporting progress on a terminal.</summary>
-    public Corpus ReadCorpus(ParseResult parse, IEnumerable<SignalKind> signals, CliContext context, ReadOptions readOptions, Action<Message>? observe = null)
+    public Corpus ReadCorpus(ParseResult parse, IEnumerable<SignalKind> signals, CliContext context, ReadOptions readOptions, Action<Message>? observe = null, Tansiq.Core.Text.NearDuplicateOptions? similarity = null)
     {
         InputFormats.TryParse(parse.GetValue(Format), out var format);
-        var builder = new CorpusBuilder(signals);
+        var builder = new CorpusBuilder(signals, similarity);
         var sources = parse.GetValue(Inputs)!.Select(path => MessageReaders.Open(path, format, readOptions)).ToList();
         long read = 0;
         foreach (var source in sources)

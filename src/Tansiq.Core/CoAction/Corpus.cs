@@ -2,6 +2,7 @@ using System.IO.Hashing;
 using System.Text;
 using Tansiq.Core.Model;
 using Tansiq.Core.Signals;
+using Tansiq.Core.Text;
 
 namespace Tansiq.Core.CoAction;
 
@@ -12,8 +13,9 @@ namespace Tansiq.Core.CoAction;
 public sealed class Corpus
 {
     internal Corpus(Interner accounts, string?[] usernames, int[] messagesPerAccount, int messageCount, int duplicateMessages,
-        double minTime, double maxTime, IReadOnlyDictionary<SignalKind, SignalEvents> signals)
+        double minTime, double maxTime, IReadOnlyDictionary<SignalKind, SignalEvents> signals, IReadOnlyList<string> similarTexts)
     {
+        SimilarTexts = similarTexts;
         Accounts = accounts;
         Usernames = usernames;
         MessagesPerAccount = messagesPerAccount;
@@ -34,6 +36,9 @@ public sealed class Corpus
     public double MaxTime { get; }
     public IReadOnlyDictionary<SignalKind, SignalEvents> Signals { get; }
 
+    /// <summary>For each co-similar object (a text cluster), the text of its earliest post, for display.</summary>
+    public IReadOnlyList<string> SimilarTexts { get; }
+
     public int AccountCount => Accounts.Count;
 }
 
@@ -46,12 +51,14 @@ public sealed class CorpusBuilder
     private readonly HashSet<ulong> _messageIds = [];
     private readonly List<(ISignal Signal, SignalEventsBuilder Builder)> _signals = [];
     private readonly List<string> _keys = [];
+    private readonly List<TextPost>? _similarPosts;
+    private readonly List<string>? _similarIds;
     private int _messageCount;
     private int _duplicates;
     private double _minTime = double.PositiveInfinity;
     private double _maxTime = double.NegativeInfinity;
 
-    public CorpusBuilder(IEnumerable<SignalKind> signals)
+    public CorpusBuilder(IEnumerable<SignalKind> signals, NearDuplicateOptions? similarity = null)
     {
         foreach (var kind in signals.Distinct())
         {
@@ -59,8 +66,19 @@ public sealed class CorpusBuilder
             {
                 _signals.Add((signal, new SignalEventsBuilder(kind)));
             }
+            else if (kind == SignalKind.CoSimilar)
+            {
+                // Near-duplicates need every text before any object exists: the original posts' texts are kept until
+                // Build (the one place where memory grows with messages; see docs/detection.md).
+                _similarPosts = [];
+                _similarIds = [];
+            }
         }
+        Similarity = similarity ?? new NearDuplicateOptions();
     }
+
+    /// <summary>How near-duplicate texts are grouped for the co-similar signal.</summary>
+    public NearDuplicateOptions Similarity { get; }
 
     public int MessageCount => _messageCount;
 
@@ -86,6 +104,11 @@ public sealed class CorpusBuilder
                 builder.Add(_keys, account, index, message.Timestamp);
             }
         }
+        if (_similarPosts is not null && !message.IsRepost && !string.IsNullOrWhiteSpace(message.Text))
+        {
+            _similarPosts.Add(new TextPost(index, account, message.Timestamp, message.Text));
+            _similarIds!.Add(message.MessageId);
+        }
         return true;
     }
 
@@ -107,9 +130,35 @@ public sealed class CorpusBuilder
     public Corpus Build()
     {
         var signals = _signals.ToDictionary(s => s.Builder.Kind, s => s.Builder.Build());
+        var similarTexts = new List<string>();
+        if (_similarPosts is not null)
+        {
+            signals[SignalKind.CoSimilar] = BuildSimilar(similarTexts);
+        }
         var empty = _messageCount == 0;
         return new Corpus(_accounts, [.. _usernames], [.. _messagesPerAccount], _messageCount, _duplicates,
-            empty ? 0 : _minTime, empty ? 0 : _maxTime, signals);
+            empty ? 0 : _minTime, empty ? 0 : _maxTime, signals, similarTexts);
+    }
+
+    /// <summary>Each text cluster (near-duplicate original posts) becomes one object, named by its earliest post's id.</summary>
+    private SignalEvents BuildSimilar(List<string> texts)
+    {
+        var posts = _similarPosts!;
+        var builder = new SignalEventsBuilder(SignalKind.CoSimilar);
+        var clustering = TextClusterer.Cluster(posts, Similarity);
+        foreach (var cluster in clustering.Clusters)
+        {
+            var first = cluster.Posts[0];
+            var obj = builder.InternObject(_similarIds![first]);
+            texts.Add(cluster.RepresentativeText);
+            foreach (var p in cluster.Posts)
+            {
+                builder.Add(obj, posts[p].AccountIndex, posts[p].MessageIndex, posts[p].Time);
+            }
+        }
+        posts.Clear();
+        _similarIds!.Clear();
+        return builder.Build();
     }
 
     private static ulong HashId(string id)

@@ -26,7 +26,8 @@ public sealed record AccountResult
     public int Messages { get; init; }
 }
 
-public sealed record EdgeResult(string Source, string Target, SignalKind Signal, int Weight);
+/// <summary>A raw co-action edge; <paramref name="Significant"/> when it also survived the timing null-model test (the evidence graph).</summary>
+public sealed record EdgeResult(string Source, string Target, SignalKind Signal, int Weight, bool Significant = false);
 
 /// <summary>A cluster judged coordinated, with the measured evidence behind the judgement.</summary>
 public sealed record ClusterResult

@@ -75,7 +75,9 @@ public sealed class Detector
     private (List<EdgeResult>, List<SignificantEdge>, Dictionary<string, SignalCounts>) Weigh(Corpus corpus, Dictionary<SignalKind, PairTable> tables)
     {
         var o = _options;
-        var edges = new List<EdgeResult>();
+        // Edges are sorted by the accounts' ordinal ranks (numbers), not by comparing strings millions of times.
+        var rank = OrdinalRanks(corpus);
+        var raw = new List<RawEdge>();
         var fused = new Dictionary<long, SignificantEdge>();
         var counts = new Dictionary<string, SignalCounts>();
         var controlWindows = Math.Max(1, o.ControlFactor - 1);
@@ -84,21 +86,21 @@ public sealed class Detector
             long significantPairs = 0;
             foreach (var (lo, hi, s) in table.Pairs())
             {
-                if (s.Weight >= o.MinWeight)
+                var p = 1.0;
+                if (s.SyncObjects >= o.MinSyncObjects)
                 {
-                    var a = corpus.Accounts[lo];
-                    var b = corpus.Accounts[hi];
-                    edges.Add(string.CompareOrdinal(a, b) < 0 ? new EdgeResult(a, b, kind, s.Weight) : new EdgeResult(b, a, kind, s.Weight));
+                    // Under the null, synchronous and near-synchronous co-actions are equally likely per second of gap, so the
+                    // control count (gaps in (w, c·w]) predicts how many synchronous objects chance alone would give.
+                    var lambda = o.ControlRatio * (s.ControlObjects + 0.5) / controlWindows;
+                    p = Poisson.UpperTail(s.SyncObjects, lambda);
                 }
-                if (s.SyncObjects < o.MinSyncObjects)
+                var isSignificant = p < o.Alpha;
+                if (s.Weight >= o.MinWeight || isSignificant)
                 {
-                    continue;
+                    var (ra, rb) = (rank[lo], rank[hi]);
+                    raw.Add(new RawEdge(ra < rb ? ((long)ra << 32) | (uint)rb : ((long)rb << 32) | (uint)ra, kind, s.Weight, isSignificant));
                 }
-                // Under the null, synchronous and near-synchronous co-actions are equally likely per second of gap, so the
-                // control count (gaps in (w, c·w]) predicts how many synchronous objects chance alone would give.
-                var lambda = o.ControlRatio * (s.ControlObjects + 0.5) / controlWindows;
-                var p = Poisson.UpperTail(s.SyncObjects, lambda);
-                if (p >= o.Alpha)
+                if (!isSignificant)
                 {
                     continue;
                 }
@@ -115,17 +117,33 @@ public sealed class Detector
             var events = corpus.Signals[kind];
             counts[kind.Name()] = new SignalCounts(events.Events.Length, events.ObjectCount, table.Count, significantPairs);
         }
-        edges.Sort(static (x, y) =>
+        raw.Sort(static (x, y) => x.Pair != y.Pair ? x.Pair.CompareTo(y.Pair) : x.Signal.CompareTo(y.Signal));
+        var byRank = new string[rank.Length];
+        for (var account = 0; account < rank.Length; account++)
         {
-            var c = string.CompareOrdinal(x.Source, y.Source);
-            if (c != 0)
-            {
-                return c;
-            }
-            c = string.CompareOrdinal(x.Target, y.Target);
-            return c != 0 ? c : x.Signal.CompareTo(y.Signal);
-        });
+            byRank[rank[account]] = corpus.Accounts[account];
+        }
+        var edges = new List<EdgeResult>(raw.Count);
+        foreach (var e in raw)
+        {
+            edges.Add(new EdgeResult(byRank[(int)(e.Pair >> 32)], byRank[(int)(uint)e.Pair], e.Signal, e.Weight, e.Significant));
+        }
         return (edges, [.. fused.Values], counts);
+    }
+
+    private readonly record struct RawEdge(long Pair, SignalKind Signal, int Weight, bool Significant);
+
+    /// <summary>Each account's position when the ids are sorted ordinally.</summary>
+    private static int[] OrdinalRanks(Corpus corpus)
+    {
+        var order = Enumerable.Range(0, corpus.AccountCount).ToArray();
+        Array.Sort(order, (x, y) => string.CompareOrdinal(corpus.Accounts[x], corpus.Accounts[y]));
+        var rank = new int[order.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            rank[order[i]] = i;
+        }
+        return rank;
     }
 
     private (int[] Nodes, int[] Membership) Cluster(Corpus corpus, List<SignificantEdge> significant)
@@ -456,7 +474,12 @@ public sealed class Detector
             {
                 Signal = s.Signal,
                 Key = key,
-                Text = ObjectText?.Invoke(s.Signal, s.Object) ?? (s.Signal == SignalKind.CoText ? key : null),
+                Text = ObjectText?.Invoke(s.Signal, s.Object) ?? s.Signal switch
+                {
+                    SignalKind.CoText => key,
+                    SignalKind.CoSimilar => corpus.SimilarTexts[s.Object],
+                    _ => null,
+                },
                 Members = members,
                 Participants = s.Participants,
                 FirstAction = times.Min(),

@@ -40,8 +40,11 @@ public static class DetectionWriter
         One(AccountsFile, p => AccountsCsvWriter.Write(view, p));
         One(EdgesFile, p => AtomicFile.WriteText(p, w => EdgesCsvWriter.Write(result.Edges, w)));
         One(ClustersFile, p => ClustersJsonWriter.Write(view, p, options));
-        One(GraphMlFile, p => GraphMlWriter.Write(view, p));
-        One(GexfFile, p => GexfWriter.Write(view, p, options));
+        var networkView = options.AllEdgesInNetworkFiles
+            ? view
+            : new ResultView(result with { Edges = [.. result.Edges.Where(e => e.Significant)] });
+        One(GraphMlFile, p => GraphMlWriter.Write(networkView, p));
+        One(GexfFile, p => GexfWriter.Write(networkView, p, options));
         One(SummaryFile, p => SummaryJsonWriter.Write(result, p, options));
         One(ReportFile, p => HtmlReportWriter.Write(view, p, options));
         return written;

@@ -18,6 +18,13 @@ public sealed record DetectionWriterOptions
     /// <summary>Members listed per cluster in report.html (strongest first).</summary>
     public int MaxReportMembers { get; init; } = 200;
 
+    /// <summary>
+    /// When false (the default) network.graphml and network.gexf hold only the significant edges (those that survived
+    /// the timing test): the raw networks of a large crowd run to millions of pairs, which Gephi cannot lay out.
+    /// edges.csv always holds every raw edge at the minimum weight.
+    /// </summary>
+    public bool AllEdgesInNetworkFiles { get; init; }
+
     /// <summary>Shared objects listed per cluster in report.html.</summary>
     public int MaxReportSharedObjects { get; init; } = 25;
 
