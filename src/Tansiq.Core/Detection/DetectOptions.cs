@@ -63,4 +63,7 @@ public sealed record DetectOptions
     public int TopObjects { get; init; } = 10;
 
     public int MaxTimeline { get; init; } = 2000;
+
+    /// <summary>How many times a community that fails the judgement is split (clustered again on its own subgraph) and its parts judged.</summary>
+    public int RefinementLevels { get; init; } = 3;
 }
