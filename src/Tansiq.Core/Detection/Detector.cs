@@ -217,7 +217,9 @@ public sealed class Detector
             var changed = false;
             foreach (var community in communities)
             {
-                if (community.Kept.Count >= o.MinClusterSize || community.Accounts.Count < 2 * o.MinClusterSize)
+                // A community whose members' actions stretch over minutes is a crowd of people; its parts would be too.
+                if (community.Kept.Count >= o.MinClusterSize || community.Accounts.Count < 2 * o.MinClusterSize
+                    || MedianSpread(community.Exclusive) > o.EffectiveMaxMemberSpread)
                 {
                     continue;
                 }
@@ -354,7 +356,8 @@ public sealed class Detector
                     community.ExclusivePerMember[m] = community.ExclusivePerMember.GetValueOrDefault(m) + 1;
                 }
             }
-            if (community.Exclusive.Count < o.MinExclusiveObjects || community.SynchronyShare < o.MinSynchronyShare)
+            if (community.Exclusive.Count < o.MinExclusiveObjects || community.SynchronyShare < o.MinSynchronyShare
+                || MedianSpread(community.Exclusive) > o.EffectiveMaxMemberSpread)
             {
                 continue;
             }
@@ -367,6 +370,30 @@ public sealed class Detector
             }
         }
         return communities;
+    }
+
+    /// <summary>
+    /// The median, over the objects, of the time from the first to the last member action on it. People who react to
+    /// one another (friends, a fan club) have heavy-tailed delays, so their actions on one post stretch over many
+    /// minutes even when half of them fall inside one window; a squad that acts on an order finishes within seconds.
+    /// </summary>
+    private static double MedianSpread(List<SharedAction> objects)
+    {
+        var spreads = new double[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
+        {
+            var actions = objects[i].Actions;
+            var min = double.PositiveInfinity;
+            var max = double.NegativeInfinity;
+            foreach (var (_, time) in actions)
+            {
+                min = Math.Min(min, time);
+                max = Math.Max(max, time);
+            }
+            spreads[i] = max - min;
+        }
+        Array.Sort(spreads);
+        return spreads.Length == 0 ? 0 : spreads[spreads.Length / 2];
     }
 
     /// <summary>The distinct members acting inside the busiest window of length <paramref name="window"/> (actions are in time order).</summary>
@@ -505,6 +532,8 @@ public sealed class Detector
                 ["min_member_objects"] = o.MinMemberObjects,
                 ["min_synchrony_share"] = o.MinSynchronyShare,
                 ["min_burst_share"] = o.MinBurstShare,
+                ["max_member_spread_seconds"] = o.EffectiveMaxMemberSpread,
+                ["refinement_levels"] = o.RefinementLevels,
                 ["min_cluster_size"] = o.MinClusterSize,
                 ["resolution"] = o.Resolution,
                 ["seed"] = o.Seed,
