@@ -45,9 +45,10 @@ public sealed class Detector
         }
 
         var (edges, significant, counts) = Stage("weigh evidence", () => Weigh(corpus, tables));
+        tables.Clear(); // the pair tables are the largest structure; everything later works from the significant edges
         var (nodes, membership, graph) = Stage("cluster", () => Cluster(significant));
         var judged = Stage("judge clusters", () => JudgeAndRefine(corpus, nodes, membership, graph));
-        var result = Stage("explain", () => Explain(corpus, tables, significant, judged, edges, counts));
+        var result = Stage("explain", () => Explain(corpus, significant, judged, edges, counts));
         if (completeSummary is not null)
         {
             result = result with { Summary = completeSummary(result.Summary) };
@@ -72,7 +73,7 @@ public sealed class Detector
 
     private sealed record SignificantEdge(int A, int B, double Evidence, Dictionary<SignalKind, (int Sync, int Control, double PValue)> BySignal);
 
-    private (List<EdgeResult>, List<SignificantEdge>, Dictionary<string, SignalCounts>) Weigh(Corpus corpus, Dictionary<SignalKind, PairTable> tables)
+    private (IReadOnlyList<EdgeResult>, List<SignificantEdge>, Dictionary<string, SignalCounts>) Weigh(Corpus corpus, Dictionary<SignalKind, PairTable> tables)
     {
         var o = _options;
         // Edges are sorted by the accounts' ordinal ranks (numbers), not by comparing strings millions of times.
@@ -123,15 +124,39 @@ public sealed class Detector
         {
             byRank[rank[account]] = corpus.Accounts[account];
         }
-        var edges = new List<EdgeResult>(raw.Count);
-        foreach (var e in raw)
-        {
-            edges.Add(new EdgeResult(byRank[(int)(e.Pair >> 32)], byRank[(int)(uint)e.Pair], e.Signal, e.Weight, e.Significant));
-        }
+        var edges = new RawEdgeList([.. raw], byRank);
         return (edges, [.. fused.Values], counts);
     }
 
     private readonly record struct RawEdge(long Pair, SignalKind Signal, int Weight, bool Significant);
+
+    /// <summary>
+    /// The raw edges as a list whose items are made on access: millions of edge objects would otherwise outweigh
+    /// everything else detect keeps; the writers stream through them once.
+    /// </summary>
+    private sealed class RawEdgeList(RawEdge[] edges, string[] accountByRank) : IReadOnlyList<EdgeResult>
+    {
+        public int Count => edges.Length;
+
+        public EdgeResult this[int index]
+        {
+            get
+            {
+                var e = edges[index];
+                return new EdgeResult(accountByRank[(int)(e.Pair >> 32)], accountByRank[(int)(uint)e.Pair], e.Signal, e.Weight, e.Significant);
+            }
+        }
+
+        public IEnumerator<EdgeResult> GetEnumerator()
+        {
+            for (var i = 0; i < edges.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     /// <summary>Each account's position when the ids are sorted ordinally.</summary>
     private static int[] OrdinalRanks(Corpus corpus)
@@ -430,8 +455,8 @@ public sealed class Detector
         return result;
     }
 
-    private DetectionResult Explain(Corpus corpus, Dictionary<SignalKind, PairTable> tables, List<SignificantEdge> significant,
-        List<Community> communities, List<EdgeResult> edges, Dictionary<string, SignalCounts> counts)
+    private DetectionResult Explain(Corpus corpus, List<SignificantEdge> significant,
+        List<Community> communities, IReadOnlyList<EdgeResult> edges, Dictionary<string, SignalCounts> counts)
     {
         var o = _options;
         var clusterOf = new Dictionary<int, string>();
@@ -511,7 +536,6 @@ public sealed class Detector
             var c = y.Score.CompareTo(x.Score);
             return c != 0 ? c : string.CompareOrdinal(x.AccountId, y.AccountId);
         });
-        _ = tables;
 
         var summary = new DetectionSummary
         {
