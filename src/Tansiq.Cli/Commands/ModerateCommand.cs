@@ -174,29 +174,35 @@ internal static class ModerateCommand
     private static Command SweepCommand(CliContext context)
     {
         var output = new Option<FileInfo>("--out") { Description = "SVG file to write (a CSV of the numbers is written beside it)", Required = true };
-        var seeds = new Option<int>("--seeds") { Description = "Number of generated worlds to sum over", DefaultValueFactory = _ => 3 };
-        var command = new Command("sweep", "Plots wrongful suspensions against campaign size for both policies on generated worlds.")
+        var seeds = new Option<int>("--seeds") { Description = "Simulated worlds per campaign size (seeds 1..N)", DefaultValueFactory = _ => 3 };
+        var scale = new Option<double>("--scale") { Description = "Scale of each simulated world (as simulate --scale)", DefaultValueFactory = _ => 0.5 };
+        var command = new Command("sweep", "Plots wrongful suspensions against campaign size for both policies on simulated worlds (the simulate command's world, campaign sizes 1% to 100% of the targets' followers).")
         {
-            output, seeds,
+            output, seeds, scale,
         };
         command.Hidden = true;
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var file = parse.GetValue(output)!.FullName;
             var n = parse.GetValue(seeds);
+            var s = parse.GetValue(scale);
             if (n < 1)
             {
                 throw new UsageException("--seeds must be at least 1");
             }
-            var sweep = CampaignSizeSweep.Run(Enumerable.Range(1, n).ToArray());
+            if (!(s > 0 && s <= 10))
+            {
+                throw new UsageException("--scale must be in (0, 10]");
+            }
+            var sweep = CampaignSizeSweep.Run(new CampaignSizeSweepOptions { Seeds = [.. Enumerable.Range(1, n)], Scale = s });
             SweepPlot.WriteSvg(file, sweep);
             SweepPlot.WriteCsv(Path.ChangeExtension(file, ".csv"), sweep);
-            context.Out.WriteLine("| policy | reported accounts (truth) | n | suspend | review high | review normal/low | none |");
-            context.Out.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-            foreach (var row in CampaignSizeSweep.Compare(1))
+            context.Out.WriteLine("| campaign size (nominal) | measured | campaign targets | threshold: suspended | tansiq: suspended | tansiq: review |");
+            context.Out.WriteLine("|---:|---:|---:|---:|---:|---:|");
+            foreach (var p in sweep)
             {
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {row.Policy} | {row.Label} | {row.Accounts} | {row.Suspended} | {row.ReviewHigh} | {row.ReviewOther} | {row.None} |"));
+                    $"| {p.Fraction * 100:0.#}% | {p.MeasuredMin * 100:0.#}-{p.MeasuredMax * 100:0.#}% | {p.Targets} | {p.ThresholdWrongful} | {p.TansiqWrongful} | {p.TansiqReviewed} |"));
             }
             context.Out.WriteLine($"wrote {file}");
             return ExitCodes.Success;

@@ -41,7 +41,7 @@ public sealed class ModerationWorld
 
 /// <summary>
 /// Directed "a had seen b" facts with the earliest time they became true: a follows b (always), a replied to or
-/// re-shared b's post, a mentioned b, b mentioned a. Keyed by the packed pair so a lookup costs one hash probe.
+/// re-shared b's post, b replied to a's post, a mentioned b, b mentioned a. Keyed by the packed pair so a lookup costs one hash probe.
 /// </summary>
 public sealed class ExposureIndex
 {
@@ -127,14 +127,15 @@ public sealed class ModerationWorldBuilder
     public void MarkExposureAvailable() => _exposure.MarkAvailable();
 
     /// <summary>
-    /// Reads exposure from messages: replying to or re-sharing someone's post, mentioning them, being mentioned by them.
+    /// Reads exposure from messages: replying to or re-sharing someone's post, being replied to, mentioning them, being
+    /// mentioned by them.
     /// Each fact counts from the time of the message. Add the accounts first: messages by unknown authors are skipped.
     /// </summary>
     public void AddMessages(IEnumerable<Message> messages)
     {
         _exposure.MarkAvailable();
         var authorOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pending = new List<(string Post, int Account, long Time)>();
+        var pending = new List<(string Post, int Account, long Time, bool Reply)>();
         foreach (var m in messages)
         {
             if (!_accounts.TryGet(m.AccountId, out var author))
@@ -146,11 +147,11 @@ public sealed class ModerationWorldBuilder
             authorOf.TryAdd(m.MessageId, author);
             if (m.ReplyTo is { } parent)
             {
-                pending.Add((parent, author, time));
+                pending.Add((parent, author, time, true));
             }
             if (m.RepostOf is { } original)
             {
-                pending.Add((original, author, time));
+                pending.Add((original, author, time, false));
             }
             foreach (var mention in m.Mentions)
             {
@@ -163,11 +164,16 @@ public sealed class ModerationWorldBuilder
             }
         }
         // Replies may precede their parent in the file, so they are resolved once every author is known.
-        foreach (var (post, account, time) in pending)
+        foreach (var (post, account, time, reply) in pending)
         {
             if (authorOf.TryGetValue(post, out var parentAuthor))
             {
                 _exposure.Add(account, parentAuthor, time);
+                if (reply)
+                {
+                    // A reply lands in the replied-to person's notifications: they saw who answered them.
+                    _exposure.Add(parentAuthor, account, time);
+                }
             }
         }
     }

@@ -179,4 +179,33 @@ public sealed class ModerateCommandTests : IDisposable
         using var brigades = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(outDir, "brigades.json")));
         Assert.True(brigades.RootElement.GetProperty("count").GetInt32() > 0);
     }
+
+    [Fact]
+    public void SimulateModerateEval_SmallSimulatedWorld_EvalShowsTheBarForTansiqAndTheHarmOfTheThreshold()
+    {
+        var world = Path.Combine(_dir, "sim");
+        Assert.Equal(0, Run("simulate", "--out", world, "--seed", "3", "--scale", "0.1",
+            "--set", "ActivistFollowersMin=20", "--set", "ActivistFollowersMax=20", "--set", "ArmyReportCampaigns=6",
+            "--set", "AbusiveAccounts=100", "--set", "NoiseTargets=300").Code);
+        JsonElement Eval(string policy)
+        {
+            var outDir = Path.Combine(_dir, policy);
+            var (code, _, err) = Run("moderate", "--policy", policy, "--reports", Path.Combine(world, "reports.csv"), "--accounts", Path.Combine(world, "accounts.csv"),
+                "--follows", Path.Combine(world, "follows.csv"), "--out", outDir);
+            Assert.True(code == 0, err);
+            Assert.Equal(0, Run("eval", "--truth", Path.Combine(world, "truth.json"), "--moderate", outDir).Code);
+            return JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(outDir, "eval.json"))).RootElement.GetProperty("moderation").Clone();
+        }
+        var tansiq = Eval("tansiq");
+        Assert.Equal(0, tansiq.GetProperty("wrongful_suspensions").GetInt32());
+        Assert.True(tansiq.GetProperty("noise_left_alone").GetDouble() >= 0.9);
+        Assert.True(tansiq.GetProperty("abusive_suspended_or_high_review").GetDouble() >= 0.95);
+        Assert.Equal(0, tansiq.GetProperty("missing_decisions").GetInt32());
+        var brigaded = tansiq.GetProperty("confusion").GetProperty("brigaded_innocent");
+        Assert.Equal(9, brigaded.GetProperty("total").GetInt32());
+        Assert.Equal(0, brigaded.GetProperty("none").GetInt32()); // every brigaded critic is in front of a reviewer
+        var threshold = Eval("threshold");
+        // The three activists (20 followers, ~40 army reporters each) are suspended by the naive rule.
+        Assert.True(threshold.GetProperty("wrongful_suspensions_by_label").GetProperty("brigaded_innocent").GetInt32() >= 3);
+    }
 }
