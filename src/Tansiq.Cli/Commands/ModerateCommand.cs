@@ -5,6 +5,7 @@ using System.Text;
 using Tansiq.Core.Detection;
 using Tansiq.Core.Moderation;
 using Tansiq.IO.Moderation;
+using Tansiq.IO.Readers;
 
 namespace Tansiq.Cli.Commands;
 
@@ -20,6 +21,8 @@ internal static class ModerateCommand
         var accounts = new Option<FileInfo?>("--accounts") { Description = "Accounts CSV: account_id,username,created_at,followers_count,following_count (required)" };
         var follows = new Option<FileInfo?>("--follows") { Description = "Follow graph CSV: follower_id,followee_id" };
         var messages = new Option<FileInfo?>("--messages") { Description = "Messages (any format detect reads): exposure of reporters to targets and coordinated clusters" };
+        var format = new Option<string>("--format") { Description = "Format of --messages: auto (from the file), cnt-csv, tansiq-csv, twitter-v2 (as for detect)", DefaultValueFactory = _ => "auto" };
+        format.AcceptOnlyFromAmong([.. InputFormats.Names]);
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory (required)" };
         var policy = new Option<string>("--policy") { Description = "tansiq (default) or threshold (the naive baseline)", DefaultValueFactory = _ => "tansiq" };
         policy.AcceptOnlyFromAmong("tansiq", "threshold");
@@ -27,7 +30,7 @@ internal static class ModerateCommand
 
         var command = new Command("moderate", "Replays user reports in time order and decides none / review / suspend per reported account, flagging reporting campaigns (brigades).")
         {
-            reports, accounts, follows, messages, output, policy, threshold,
+            reports, accounts, follows, messages, format, output, policy, threshold,
         };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -38,7 +41,8 @@ internal static class ModerateCommand
                 parse.GetValue(messages)?.FullName,
                 Required(parse.GetValue(output), "--out").FullName,
                 parse.GetValue(policy) ?? "tansiq",
-                parse.GetValue(threshold));
+                parse.GetValue(threshold),
+                parse.GetValue(format) ?? "auto");
             return Run(context, request);
         }));
         command.Subcommands.Add(WorldCommand(context));
@@ -49,7 +53,7 @@ internal static class ModerateCommand
     private static T Required<T>(T? value, string name) where T : class =>
         value ?? throw new UsageException($"{name} is required");
 
-    internal sealed record ModerateRequest(string Reports, string Accounts, string? Follows, string? Messages, string Out, string Policy, double Threshold);
+    internal sealed record ModerateRequest(string Reports, string Accounts, string? Follows, string? Messages, string Out, string Policy, double Threshold, string Format = "auto");
 
     internal static int Run(CliContext context, ModerateRequest r)
     {
@@ -76,7 +80,8 @@ internal static class ModerateCommand
         if (r.Messages is not null)
         {
             // detect's defaults: the same clusters `./tansiq detect` would report on these messages.
-            var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System);
+            InputFormats.TryParse(r.Format, out var messageFormat);
+            var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System, format: messageFormat);
             stats.Messages = evidence.Messages;
             stats.MessageClusters = evidence.Clusters;
             stats.ClusteredAccounts = evidence.ClusteredAccounts;
@@ -114,7 +119,7 @@ internal static class ModerateCommand
         {
             context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {stats.FollowsNamingUnknownAccounts} follows name unknown accounts; they were ignored"));
         }
-        var counts = result.Decisions.GroupBy(d => ModerationWriters.Label(d.Verdict)).OrderBy(g => g.Key, StringComparer.Ordinal)
+        IEnumerable<string> counts = result.Decisions.Count == 0 ? ["nothing to decide"] : result.Decisions.GroupBy(d => ModerationWriters.Label(d.Verdict)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}");
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"moderate ({policy.Name}): {result.Reports} reports on {result.Decisions.Count} accounts: {string.Join(", ", counts)}; {result.Brigades.Count} brigades. Wrote {r.Out}"));

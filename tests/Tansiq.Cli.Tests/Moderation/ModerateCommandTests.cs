@@ -140,6 +140,53 @@ public sealed class ModerateCommandTests : IDisposable
         Assert.StartsWith($"tiny,none,,{T0},1,", tiny, StringComparison.Ordinal); // only the first row of id 1 counted
     }
 
+    private const string MessagesHeader = "message_id,account_id,username,repost_id,reply_id,text,timestamp,urls,hashtags,mentions,lang,platform\n";
+
+    [Fact]
+    public void Moderate_MessagesWithExplicitFormat_ReplyBeforeTheReportMakesTheReporterExposed()
+    {
+        var args = SmallWorld();
+        var before = RunAndRead(args);
+        Assert.Contains("independent evidence 1 from 1 exposed", before.Single(l => l.StartsWith("tiny,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        // b replied to tiny's post (tiny saw it and b saw tiny) before reporting it: b's report becomes exposed evidence.
+        var messages = File("messages.csv", MessagesHeader +
+            $"m1,tiny,tiny,,,hello,{T0 - 5000},,,,ar,x\n" +
+            $"m2,b,b,,m1,@tiny no,{T0 - 4000},,,tiny,ar,x\n");
+        var after = RunAndRead([.. args, "--messages", messages, "--format", "tansiq-csv"]);
+        Assert.Contains("independent evidence 2 from 2 exposed", after.Single(l => l.StartsWith("tiny,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(_dir, "out", "summary.json")));
+        Assert.Equal(2, summary.RootElement.GetProperty("counts").GetProperty("messages").GetInt32());
+    }
+
+    private string[] RunAndRead(string[] args)
+    {
+        var (code, _, err) = Run(args);
+        Assert.True(code == 0, err);
+        return System.IO.File.ReadAllLines(Path.Combine(_dir, "out", "decisions.csv"));
+    }
+
+    [Fact]
+    public void Moderate_MalformedMessagesRow_Exit3NamingFileAndLine()
+    {
+        var messages = File("messages.csv", MessagesHeader + $"m1,tiny,tiny,,,hello,{T0},,,,ar,x\nm2,b,b,,,hi,not-a-time,,,,ar,x\n");
+        var (code, _, err) = Run([.. SmallWorld(), "--messages", messages]);
+        Assert.Equal(3, code);
+        Assert.Contains($"{messages}:3", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moderate_HeaderOnlyReports_WritesEveryFileWithNoDecisions()
+    {
+        var args = SmallWorld();
+        args[2] = File("reports.csv", "report_id,reporter_id,target_id,timestamp,reason\n");
+        var (code, output, _) = Run(args);
+        Assert.Equal(0, code);
+        Assert.Contains("0 reports on 0 accounts: nothing to decide", output, StringComparison.Ordinal);
+        Assert.Equal(["target_id,decision,priority,decided_at,reports,effective_reports,brigade,reason"], System.IO.File.ReadAllLines(Path.Combine(_dir, "out", "decisions.csv")));
+        Assert.True(System.IO.File.Exists(Path.Combine(_dir, "out", "report.html")));
+    }
+
     [Fact]
     public void Moderate_MissingReportsOption_Exit2()
     {
