@@ -81,10 +81,12 @@ internal static class ModerateCommand
         {
             // detect's defaults: the same clusters `./tansiq detect` would report on these messages.
             InputFormats.TryParse(r.Format, out var messageFormat);
+            var unknownBefore = builder.UnknownReferences;
             var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System, format: messageFormat);
             stats.Messages = evidence.Messages;
             stats.MessageClusters = evidence.Clusters;
             stats.ClusteredAccounts = evidence.ClusteredAccounts;
+            stats.MessagesByUnknownAccounts = builder.UnknownReferences - unknownBefore;
             Stage("read_messages_and_detect");
         }
         var world = builder.Build();
@@ -118,6 +120,10 @@ internal static class ModerateCommand
         if (stats.FollowsNamingUnknownAccounts > 0)
         {
             context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {stats.FollowsNamingUnknownAccounts} follows name unknown accounts; they were ignored"));
+        }
+        if (stats.MessagesByUnknownAccounts > 0)
+        {
+            context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {stats.MessagesByUnknownAccounts} messages are by accounts missing from {Path.GetFileName(r.Accounts)}; they give no exposure (detect still sees them)"));
         }
         IEnumerable<string> counts = result.Decisions.Count == 0 ? ["nothing to decide"] : result.Decisions.GroupBy(d => ModerationWriters.Label(d.Verdict)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}");

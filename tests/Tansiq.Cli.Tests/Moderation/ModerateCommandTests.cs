@@ -188,6 +188,17 @@ public sealed class ModerateCommandTests : IDisposable
     }
 
     [Fact]
+    public void Moderate_RepeatedAccountId_Exit3NamingBothLines()
+    {
+        var args = SmallWorld();
+        var accounts = File("accounts.csv", "account_id,created_at,followers_count\na,1,5\nb,1,5\na,2,6\n");
+        args[4] = accounts;
+        var (code, _, err) = Run(args);
+        Assert.Equal(3, code);
+        Assert.Contains($"{accounts}:4: duplicate account_id 'a' (first on line 2)", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Moderate_MissingReportsOption_Exit2()
     {
         var (code, _, err) = Run("moderate", "--accounts", File("accounts.csv", "account_id,created_at,followers_count\n"), "--out", _dir);
