@@ -236,6 +236,13 @@ public sealed class ModerateCommandTests : IDisposable
         Assert.DoesNotContain(suspendedInTimeline, innocent.Contains);
         using var brigades = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(outDir, "brigades.json")));
         Assert.True(brigades.RootElement.GetProperty("count").GetInt32() > 0);
+        // The page is self-contained (no scripts, nothing fetched) and links each brigaded decision to its campaign.
+        var html = System.IO.File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("<h3 id=\"B1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#B1\">B1</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
