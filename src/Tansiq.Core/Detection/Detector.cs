@@ -45,8 +45,8 @@ public sealed class Detector
         }
 
         var (edges, significant, counts) = Stage("weigh evidence", () => Weigh(corpus, tables));
-        var (nodes, membership) = Stage("cluster", () => Cluster(corpus, significant));
-        var judged = Stage("judge clusters", () => Judge(corpus, nodes, membership));
+        var (nodes, membership, graph) = Stage("cluster", () => Cluster(significant));
+        var judged = Stage("judge clusters", () => JudgeAndRefine(corpus, nodes, membership, graph));
         var result = Stage("explain", () => Explain(corpus, tables, significant, judged, edges, counts));
         if (completeSummary is not null)
         {
@@ -146,7 +146,7 @@ public sealed class Detector
         return rank;
     }
 
-    private (int[] Nodes, int[] Membership) Cluster(Corpus corpus, List<SignificantEdge> significant)
+    private (int[] Nodes, int[] Membership, WeightedGraph Graph) Cluster(List<SignificantEdge> significant)
     {
         var index = new Dictionary<int, int>();
         var nodes = new List<int>();
@@ -167,8 +167,7 @@ public sealed class Detector
         }
         var graph = WeightedGraph.FromEdges(nodes.Count, list);
         var membership = Louvain.Communities(graph, _options.Resolution, _options.Seed);
-        _ = corpus;
-        return ([.. nodes], membership);
+        return ([.. nodes], membership, graph);
     }
 
     /// <summary>What one community did together on one object.</summary>
@@ -186,6 +185,7 @@ public sealed class Detector
 
     private sealed class Community
     {
+        public required int Label { get; init; }
         public List<int> Accounts { get; } = [];
         /// <summary>Objects acted on by at least two members that are mostly the community's own, synchronous or not.</summary>
         public int CoSelectedExclusive { get; set; }
@@ -194,6 +194,70 @@ public sealed class Detector
         public Dictionary<int, int> ExclusivePerMember { get; } = [];
         public double SynchronyShare => CoSelectedExclusive == 0 ? 0 : (double)Exclusive.Count / CoSelectedExclusive;
         public List<int> Kept { get; } = [];
+    }
+
+    /// <summary>
+    /// Modularity has a resolution limit: a squad of fifty can be merged into a crowd of fast fans it shares the
+    /// leader's posts with, and the merged community then fails the exclusivity test as a whole. A community that
+    /// fails is therefore clustered again on its own subgraph (where the limit is finer) and its parts judged on
+    /// their own, a few levels deep. Parts of a crowd still fail: the crowd's objects are not any part's own.
+    /// </summary>
+    private List<Community> JudgeAndRefine(Corpus corpus, int[] nodes, int[] membership, WeightedGraph graph)
+    {
+        var o = _options;
+        var communities = Judge(corpus, nodes, membership);
+        var nodeOf = new Dictionary<int, int>(nodes.Length);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodeOf[nodes[i]] = i;
+        }
+        var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
+        for (var round = 0; round < o.RefinementLevels; round++)
+        {
+            var changed = false;
+            foreach (var community in communities)
+            {
+                // A community whose members' actions stretch over minutes is a crowd of people; its parts would be too.
+                if (community.Kept.Count >= o.MinClusterSize || community.Accounts.Count < 2 * o.MinClusterSize
+                    || MedianSpread(community.Exclusive) > o.EffectiveMaxMemberSpread)
+                {
+                    continue;
+                }
+                var local = new Dictionary<int, int>(community.Accounts.Count);
+                foreach (var account in community.Accounts)
+                {
+                    local[nodeOf[account]] = local.Count;
+                }
+                var edges = new List<(int, int, double)>();
+                foreach (var (node, a) in local)
+                {
+                    for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
+                    {
+                        if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
+                        {
+                            edges.Add((a, b, graph.Weights[k]));
+                        }
+                    }
+                }
+                var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), o.Resolution, o.Seed);
+                if (parts.Distinct().Count() < 2)
+                {
+                    continue;
+                }
+                foreach (var (node, a) in local)
+                {
+                    membership[node] = nextLabel + parts[a];
+                }
+                nextLabel += parts.Max() + 1;
+                changed = true;
+            }
+            if (!changed)
+            {
+                break;
+            }
+            communities = Judge(corpus, nodes, membership);
+        }
+        return communities;
     }
 
     private List<Community> Judge(Corpus corpus, int[] nodes, int[] membership)
@@ -218,7 +282,7 @@ public sealed class Detector
             {
                 c = communities.Count;
                 labelToCommunity[membership[i]] = c;
-                communities.Add(new Community());
+                communities.Add(new Community { Label = membership[i] });
             }
             communities[c].Accounts.Add(nodes[i]);
             communityOf[nodes[i]] = c;
@@ -292,7 +356,8 @@ public sealed class Detector
                     community.ExclusivePerMember[m] = community.ExclusivePerMember.GetValueOrDefault(m) + 1;
                 }
             }
-            if (community.Exclusive.Count < o.MinExclusiveObjects || community.SynchronyShare < o.MinSynchronyShare)
+            if (community.Exclusive.Count < o.MinExclusiveObjects || community.SynchronyShare < o.MinSynchronyShare
+                || MedianSpread(community.Exclusive) > o.EffectiveMaxMemberSpread)
             {
                 continue;
             }
@@ -305,6 +370,30 @@ public sealed class Detector
             }
         }
         return communities;
+    }
+
+    /// <summary>
+    /// The median, over the objects, of the time from the first to the last member action on it. People who react to
+    /// one another (friends, a fan club) have heavy-tailed delays, so their actions on one post stretch over many
+    /// minutes even when half of them fall inside one window; a squad that acts on an order finishes within seconds.
+    /// </summary>
+    private static double MedianSpread(List<SharedAction> objects)
+    {
+        var spreads = new double[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
+        {
+            var actions = objects[i].Actions;
+            var min = double.PositiveInfinity;
+            var max = double.NegativeInfinity;
+            foreach (var (_, time) in actions)
+            {
+                min = Math.Min(min, time);
+                max = Math.Max(max, time);
+            }
+            spreads[i] = max - min;
+        }
+        Array.Sort(spreads);
+        return spreads.Length == 0 ? 0 : spreads[spreads.Length / 2];
     }
 
     /// <summary>The distinct members acting inside the busiest window of length <paramref name="window"/> (actions are in time order).</summary>
@@ -443,6 +532,8 @@ public sealed class Detector
                 ["min_member_objects"] = o.MinMemberObjects,
                 ["min_synchrony_share"] = o.MinSynchronyShare,
                 ["min_burst_share"] = o.MinBurstShare,
+                ["max_member_spread_seconds"] = o.EffectiveMaxMemberSpread,
+                ["refinement_levels"] = o.RefinementLevels,
                 ["min_cluster_size"] = o.MinClusterSize,
                 ["resolution"] = o.Resolution,
                 ["seed"] = o.Seed,
