@@ -273,4 +273,24 @@ public sealed class ModerateCommandTests : IDisposable
         // The three activists (20 followers, ~40 army reporters each) are suspended by the naive rule.
         Assert.True(threshold.GetProperty("wrongful_suspensions_by_label").GetProperty("brigaded_innocent").GetInt32() >= 3);
     }
+
+    [Fact]
+    public void ModerateWithMessages_SmallSimulatedWorld_UsesTheClustersDetectFinds()
+    {
+        var world = Path.Combine(_dir, "sim");
+        Assert.Equal(0, Run("simulate", "--out", world, "--seed", "21", "--scale", "0.05").Code);
+        var messages = Path.Combine(world, "messages.csv");
+        var accounts = Path.Combine(world, "accounts.csv");
+        Assert.Equal(0, Run("detect", messages, "--accounts", accounts, "--out", Path.Combine(_dir, "det")).Code);
+        var flagged = System.IO.File.ReadLines(Path.Combine(_dir, "det", "accounts.csv")).Skip(1)
+            .Select(l => l.Split(',')).Where(f => f[2].Length > 0).ToList();
+        Assert.NotEmpty(flagged);
+        var (code, _, err) = Run("moderate", "--reports", Path.Combine(world, "reports.csv"), "--accounts", accounts,
+            "--follows", Path.Combine(world, "follows.csv"), "--messages", messages, "--out", Path.Combine(_dir, "out"));
+        Assert.True(code == 0, err);
+        using var summary = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(_dir, "out", "summary.json")));
+        var counts = summary.RootElement.GetProperty("counts");
+        Assert.Equal(flagged.Count, counts.GetProperty("accounts_in_coordinated_clusters").GetInt32());
+        Assert.Equal(flagged.Select(f => f[2]).Distinct().Count(), counts.GetProperty("coordinated_clusters_in_messages").GetInt32());
+    }
 }
