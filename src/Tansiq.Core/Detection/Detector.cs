@@ -397,6 +397,27 @@ public sealed class Detector
         return communities;
     }
 
+    /// <summary>Names the authors (outside the cluster) of the cluster's own post objects of one signal, most frequent first.</summary>
+    private static void AddAuthors(List<EvidenceItem> evidence, Corpus corpus, IEnumerable<SharedAction> objects, HashSet<int> kept,
+        SignalKind kind, string name, Func<int, string, string> sentence)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var o in objects)
+        {
+            if (o.Signal == kind && corpus.AuthorOf(kind, o.Object) is var author and >= 0 && !kept.Contains(author))
+            {
+                counts[author] = counts.GetValueOrDefault(author) + 1;
+            }
+        }
+        if (counts.Count == 0)
+        {
+            return;
+        }
+        var top = counts.OrderByDescending(c => c.Value).ThenBy(c => corpus.Accounts[c.Key], StringComparer.Ordinal).Take(3)
+            .Select(c => $"{corpus.Usernames[c.Key] ?? corpus.Accounts[c.Key]} ({c.Value} post{(c.Value == 1 ? "" : "s")})");
+        evidence.Add(new EvidenceItem(name, counts.Count, sentence(counts.Count, string.Join(", ", top))));
+    }
+
     /// <summary>
     /// The median, over the objects, of the time from the first to the last member action on it. People who react to
     /// one another (friends, a fan club) have heavy-tailed delays, so their actions on one post stretch over many
@@ -595,6 +616,7 @@ public sealed class Detector
                     SignalKind.CoSimilar => corpus.SimilarTexts[s.Object],
                     _ => null,
                 },
+                Author = corpus.AuthorOf(s.Signal, s.Object) is var author and >= 0 ? corpus.Accounts[author] : null,
                 Members = members,
                 Participants = s.Participants,
                 FirstAction = times.Min(),
@@ -635,6 +657,10 @@ public sealed class Detector
                 $"The strongest pair's synchrony has p ≈ 10^-{-Math.Log10(Math.Max(bestP, 1e-300)):0.#} under the timing null model."),
             new("signals", signals.Count, $"Signals: {string.Join(", ", signals.Select(s => s.Name()))}."),
         };
+        AddAuthors(evidence, corpus, exclusive.Select(e => e.Shared), kept, SignalKind.CoRepost, "amplified_authors",
+            (n, top) => $"The members re-shared posts by {n} account(s) outside the cluster, most often {top}: the accounts whose posts this cluster pushes (possible producers or commanders; not flagged themselves).");
+        AddAuthors(evidence, corpus, exclusive.Select(e => e.Shared), kept, SignalKind.CoReply, "reply_targets",
+            (n, top) => $"The members replied together to posts by {n} account(s), most often {top}: the accounts this cluster swarms.");
         return new ClusterResult
         {
             ClusterId = id,
