@@ -157,6 +157,11 @@ public static class CoActionSweep
     private static void SweepSimpleObject(CoActionEvent[] all, int start, int end, double w, PairTable table,
         List<(int, int, int)>? multi, bool collect, int weight)
     {
+        if (multi is null)
+        {
+            SweepSimpleObjectBatched(all, start, end, w, table, collect ? 1 : 0, collect ? weight : 0);
+            return;
+        }
         var hi = start;
         for (var i = start; i < end; i++)
         {
@@ -172,29 +177,55 @@ public static class CoActionSweep
             }
             for (var j = i + 1; j < hi; j++)
             {
+                // Messages with several objects: the directed counts are de-duplicated per message afterwards.
                 var b = all[j].Account;
-                if (multi is not null)
-                {
-                    multi.Add((all[i].Message, a, b));
-                    multi.Add((all[j].Message, b, a));
-                    if (collect)
-                    {
-                        ref var m = ref table.GetOrAdd(a, b);
-                        m.SyncObjects++;
-                        m.EvidenceUnits += weight;
-                    }
-                    continue;
-                }
-                ref var s = ref table.GetOrAdd(a, b);
-                s.LoToHi++;
-                s.HiToLo++;
+                multi.Add((all[i].Message, a, b));
+                multi.Add((all[j].Message, b, a));
                 if (collect)
                 {
-                    s.SyncObjects++;
-                    s.EvidenceUnits += weight;
+                    ref var m = ref table.GetOrAdd(a, b);
+                    m.SyncObjects++;
+                    m.EvidenceUnits += weight;
                 }
             }
         }
+    }
+
+    /// <summary>Pairs handed to the table in batches of this many, so that their cache misses overlap.</summary>
+    private const int PairBatch = 64;
+
+    /// <summary>
+    /// <see cref="SweepSimpleObject"/> for messages with one object each: every pair within the window is met once and
+    /// counts once in each direction, so the pairs are collected and handed to the table in batches.
+    /// </summary>
+    private static void SweepSimpleObjectBatched(CoActionEvent[] all, int start, int end, double w, PairTable table, int syncObjects, int weight)
+    {
+        Span<long> batch = stackalloc long[PairBatch];
+        var n = 0;
+        var hi = start;
+        for (var i = start; i < end; i++)
+        {
+            var a = all[i].Account;
+            var limit = all[i].Time + w;
+            if (hi <= i)
+            {
+                hi = i + 1;
+            }
+            while (hi < end && all[hi].Time <= limit)
+            {
+                hi++;
+            }
+            for (var j = i + 1; j < hi; j++)
+            {
+                batch[n++] = PairTable.Key(a, all[j].Account);
+                if (n == PairBatch)
+                {
+                    table.AddMutual(batch, syncObjects, weight);
+                    n = 0;
+                }
+            }
+        }
+        table.AddMutual(batch[..n], syncObjects, weight);
     }
 
     /// <summary>The general case (an account acted more than once): count distinct messages per partner with stamps.</summary>
@@ -301,6 +332,40 @@ public static class CoActionSweep
         return new ObjectStats(span.Length, participants, peak);
     }
 
+    /// <summary>Control objects of an object where every account acted once: pairs further apart than the window but within the horizon.</summary>
+    private static void CountSimpleControl(CoActionEvent[] all, int start, int end, double w, double horizon, PairTable table)
+    {
+        Span<long> batch = stackalloc long[PairBatch];
+        var n = 0;
+        var hi = start;
+        for (var i = start; i < end; i++)
+        {
+            var limit = all[i].Time + horizon;
+            if (hi <= i)
+            {
+                hi = i + 1;
+            }
+            while (hi < end && all[hi].Time <= limit)
+            {
+                hi++;
+            }
+            for (var j = i + 1; j < hi; j++)
+            {
+                if (all[j].Time - all[i].Time <= w)
+                {
+                    continue;
+                }
+                batch[n++] = PairTable.Key(all[i].Account, all[j].Account);
+                if (n == PairBatch)
+                {
+                    table.AddControl(batch);
+                    n = 0;
+                }
+            }
+        }
+        table.AddControl(batch[..n]);
+    }
+
     private static void CountControlObjects(SignalEvents events, int accountCount, SweepOptions options, List<(int From, int To)> partitions, PairTable table)
     {
         var locals = new PairTable[partitions.Count];
@@ -331,31 +396,7 @@ public static class CoActionSweep
                 if (stats.Participants == stats.Events)
                 {
                     // One action per account: a pair's only gap decides, and each pair is met once.
-                    var hi = start;
-                    for (var i = start; i < end; i++)
-                    {
-                        var limit = all[i].Time + horizon;
-                        if (hi <= i)
-                        {
-                            hi = i + 1;
-                        }
-                        while (hi < end && all[hi].Time <= limit)
-                        {
-                            hi++;
-                        }
-                        for (var j = i + 1; j < hi; j++)
-                        {
-                            if (all[j].Time - all[i].Time <= w)
-                            {
-                                continue;
-                            }
-                            ref var s = ref table.Find(all[i].Account, all[j].Account);
-                            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref s))
-                            {
-                                Interlocked.Increment(ref s.ControlObjects);
-                            }
-                        }
-                    }
+                    CountSimpleControl(all, start, end, w, horizon, table);
                     continue;
                 }
                 var lo = start;
