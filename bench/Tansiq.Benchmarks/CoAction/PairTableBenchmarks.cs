@@ -8,6 +8,7 @@ namespace Tansiq.Benchmarks.CoAction;
 /// activity, as a sweep produces them (repeated pairs are the common case), then a lookup pass and a merge of two
 /// tables. Run: <c>dotnet run -c Release --project bench/Tansiq.Benchmarks -- --filter '*PairTable*'</c>
 /// </summary>
+[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 7)]
 [MemoryDiagnoser]
 public class PairTableBenchmarks
 {

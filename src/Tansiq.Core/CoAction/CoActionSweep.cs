@@ -36,8 +36,9 @@ public static class CoActionSweep
         // One worker (table + scratch) per thread, not per partition: partitions of one signal share most pairs
         // (the same fans on every post), so per-partition tables would multiply memory and merge work.
         var workers = new System.Collections.Concurrent.ConcurrentBag<SweepWorker>();
+        var multiObject = events.HasMultiObjectMessages ? MultiObjectMessages(events) : null;
         Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
-            () => new SweepWorker(events, accountCount, options),
+            () => new SweepWorker(events, accountCount, options, multiObject),
             (p, _, worker) =>
             {
                 worker.Sweep(partitions[p]);
@@ -61,6 +62,30 @@ public static class CoActionSweep
             CountControlObjects(events, accountCount, options, partitions, table);
         }
         return table;
+    }
+
+    /// <summary>
+    /// Which messages act on more than one object of this signal (or more than once on one): only their directed counts
+    /// need de-duplication per message; a message with one object meets each partner once on it.
+    /// </summary>
+    private static bool[] MultiObjectMessages(SignalEvents events)
+    {
+        var max = -1;
+        foreach (var e in events.Events)
+        {
+            max = Math.Max(max, e.Message);
+        }
+        var count = new byte[max + 1];
+        var multi = new bool[max + 1];
+        foreach (var e in events.Events)
+        {
+            if (++count[e.Message] > 1)
+            {
+                multi[e.Message] = true;
+                count[e.Message] = 2;
+            }
+        }
+        return multi;
     }
 
     /// <summary>Splits objects into contiguous ranges of similar sweep cost (cost grows with the square of an object's size).</summary>
@@ -104,7 +129,7 @@ public static class CoActionSweep
     }
 
     /// <summary>The state one thread sweeps with: its pair table and scratch arrays sized by accounts.</summary>
-    private sealed class SweepWorker(SignalEvents events, int accountCount, SweepOptions options)
+    private sealed class SweepWorker(SignalEvents events, int accountCount, SweepOptions options, bool[]? multiObject)
     {
         private readonly int[] _stamp = new int[accountCount];
         private readonly int[] _inWindow = new int[accountCount];
@@ -134,10 +159,10 @@ public static class CoActionSweep
                 var weight = collect ? PairStats.ToUnits(options.ObjectWeight!(stats)) : 0;
                 if (stats.Participants == stats.Events)
                 {
-                    SweepSimpleObject(all, start, end, w, Table, multi, collect, weight);
+                    SweepSimpleObject(all, start, end, w, Table, multi, multiObject, collect, weight);
                     continue;
                 }
-                SweepObject(all, start, end, w, Table, multi, _stamp, collect ? _syncPairs : null);
+                SweepObject(all, start, end, w, Table, multi, multiObject, _stamp, collect ? _syncPairs : null);
                 foreach (var key in _syncPairs)
                 {
                     var (pa, pb) = PairTable.Unpack(key);
@@ -155,9 +180,9 @@ public static class CoActionSweep
     /// direction, so one forward scan (j &gt; i) with one table update per pair does the work of two.
     /// </summary>
     private static void SweepSimpleObject(CoActionEvent[] all, int start, int end, double w, PairTable table,
-        List<(int, int, int)>? multi, bool collect, int weight)
+        List<(int, int, int)>? multi, bool[]? multiObject, bool collect, int weight)
     {
-        if (multi is null)
+        if (multi is null || multiObject is null)
         {
             SweepSimpleObjectBatched(all, start, end, w, table, collect ? 1 : 0, collect ? weight : 0);
             return;
@@ -177,13 +202,37 @@ public static class CoActionSweep
             }
             for (var j = i + 1; j < hi; j++)
             {
-                // Messages with several objects: the directed counts are de-duplicated per message afterwards.
+                // A message with several objects may meet a partner on more than one of them: its directed count is
+                // de-duplicated per message afterwards. A message with one object counts at once.
                 var b = all[j].Account;
-                multi.Add((all[i].Message, a, b));
-                multi.Add((all[j].Message, b, a));
+                ref var m = ref table.GetOrAdd(a, b);
+                var (mi, mj) = (all[i].Message, all[j].Message);
+                if (multiObject[mi])
+                {
+                    multi.Add((mi, a, b));
+                }
+                else if (a < b)
+                {
+                    m.LoToHi++;
+                }
+                else
+                {
+                    m.HiToLo++;
+                }
+                if (multiObject[mj])
+                {
+                    multi.Add((mj, b, a));
+                }
+                else if (b < a)
+                {
+                    m.LoToHi++;
+                }
+                else
+                {
+                    m.HiToLo++;
+                }
                 if (collect)
                 {
-                    ref var m = ref table.GetOrAdd(a, b);
                     m.SyncObjects++;
                     m.EvidenceUnits += weight;
                 }
@@ -230,7 +279,7 @@ public static class CoActionSweep
 
     /// <summary>The general case (an account acted more than once): count distinct messages per partner with stamps.</summary>
     private static void SweepObject(CoActionEvent[] all, int start, int end, double w, PairTable table,
-        List<(int, int, int)>? multi, int[] stamp, HashSet<long>? syncPairs)
+        List<(int, int, int)>? multi, bool[]? multiObject, int[] stamp, HashSet<long>? syncPairs)
     {
         var lo = start;
         var hi = start;
@@ -255,7 +304,7 @@ public static class CoActionSweep
                     continue;
                 }
                 stamp[b] = mark;
-                if (multi is not null)
+                if (multi is not null && multiObject![all[i].Message])
                 {
                     multi.Add((all[i].Message, a, b));
                 }
