@@ -134,7 +134,7 @@ public static class CoActionSweep
         private readonly int[] _stamp = new int[accountCount];
         private readonly int[] _inWindow = new int[accountCount];
         private readonly int[] _seen = new int[accountCount];
-        private readonly HashSet<long> _syncPairs = [];
+        private HashSet<long> _syncPairs = new(PairKeyComparer.Instance);
         private int _objectStamp;
 
         public PairTable Table { get; } = new(1 << 12);
@@ -170,7 +170,7 @@ public static class CoActionSweep
                     s.SyncObjects++;
                     s.EvidenceUnits += weight;
                 }
-                _syncPairs.Clear();
+                _syncPairs = Reset(_syncPairs);
             }
         }
     }
@@ -238,6 +238,21 @@ public static class CoActionSweep
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// Empties a per-object scratch set. <see cref="HashSet{T}.Clear"/> costs the set's capacity, which never shrinks:
+    /// after one huge object (a link shared by ten thousand accounts) every later object would pay for it, so a set that
+    /// held many pairs is replaced by a new one instead.
+    /// </summary>
+    private static HashSet<long> Reset(HashSet<long> set)
+    {
+        if (set.Count > 1024)
+        {
+            return new HashSet<long>(PairKeyComparer.Instance);
+        }
+        set.Clear();
+        return set;
     }
 
     /// <summary>Pairs handed to the table in batches of this many, so that their cache misses overlap.</summary>
@@ -421,8 +436,8 @@ public static class CoActionSweep
         Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, p =>
         {
             var local = new PairTable(1 << 10);
-            var sync = new HashSet<long>();
-            var control = new HashSet<long>();
+            var sync = new HashSet<long>(PairKeyComparer.Instance);
+            var control = new HashSet<long>(PairKeyComparer.Instance);
             var inWindow = new int[accountCount];
             var seen = new int[accountCount];
             var objectStamp = 0;
@@ -488,8 +503,8 @@ public static class CoActionSweep
                         local.GetOrAdd(pa, pb).ControlObjects++;
                     }
                 }
-                sync.Clear();
-                control.Clear();
+                sync = Reset(sync);
+                control = Reset(control);
             }
             locals[p] = local;
         });

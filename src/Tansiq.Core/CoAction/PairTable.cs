@@ -280,3 +280,17 @@ public sealed class PairTable
         }
     }
 }
+
+/// <summary>
+/// Hashes packed pair keys (see <see cref="PairTable.Key"/>) for hash sets and dictionaries. The default hash of a long
+/// is its two halves XOR-ed, lo ^ hi: with account indices below 2^15 there are only 32,768 distinct hashes for
+/// millions of pairs, and every lookup walks a long chain. This one mixes all 64 bits.
+/// </summary>
+public sealed class PairKeyComparer : IEqualityComparer<long>
+{
+    public static readonly PairKeyComparer Instance = new();
+
+    public bool Equals(long x, long y) => x == y;
+
+    public int GetHashCode(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> 32);
+}
