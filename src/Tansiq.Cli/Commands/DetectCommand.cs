@@ -28,11 +28,12 @@ internal static class DetectCommand
         var synchronyShare = new Option<double>("--min-synchrony-share") { Description = "Share of a cluster's own objects that must have been acted on within the window.", DefaultValueFactory = _ => d.MinSynchronyShare };
         var burstShare = new Option<double>("--min-burst-share") { Description = "Share of members acting on an object who must do so inside one window for it to count.", DefaultValueFactory = _ => d.MinBurstShare };
         var minMember = new Option<int>("--min-member-objects") { Description = "A member must have taken part in at least this many of the cluster's own objects.", DefaultValueFactory = _ => d.MinMemberObjects };
+        var maxSpread = new Option<double?>("--max-member-spread") { Description = "A cluster's members must act on its objects within this many seconds from first to last (median over objects). Default: four windows." };
         var minSize = new Option<int>("--min-cluster-size") { Description = "Smallest cluster reported.", DefaultValueFactory = _ => d.MinClusterSize };
         var resolution = new Option<double>("--resolution") { Description = "Modularity resolution of the community detection (higher: smaller clusters).", DefaultValueFactory = _ => d.Resolution };
         var similarity = new Option<double>("--similarity") { Description = "co-similar: two original posts are near-duplicates when the Jaccard similarity of their normalised word sets is at least this.", DefaultValueFactory = _ => new NearDuplicateOptions().Threshold };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        Option[] all = [output, accounts, window, signals, minWeight, alpha, minSync, controlFactor, exclusivity, minExclusive, synchronyShare, burstShare, minMember, minSize, resolution, similarity, threads];
+        Option[] all = [output, accounts, window, signals, minWeight, alpha, minSync, controlFactor, exclusivity, minExclusive, synchronyShare, burstShare, minMember, maxSpread, minSize, resolution, similarity, threads];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -53,6 +54,7 @@ internal static class DetectCommand
                 MinBurstShare = Share(parse.GetValue(burstShare), "--min-burst-share"),
                 MinMemberObjects = Math.Max(1, parse.GetValue(minMember)),
                 MinClusterSize = Math.Max(2, parse.GetValue(minSize)),
+                MaxMemberSpread = parse.GetValue(maxSpread) is { } spread ? Positive(spread, "--max-member-spread", allowZero: true) : null,
                 Resolution = Positive(parse.GetValue(resolution), "--resolution", allowZero: false),
                 Parallelism = Math.Max(1, parse.GetValue(threads)),
             };

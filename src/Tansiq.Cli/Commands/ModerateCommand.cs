@@ -5,6 +5,7 @@ using System.Text;
 using Tansiq.Core.Detection;
 using Tansiq.Core.Moderation;
 using Tansiq.IO.Moderation;
+using Tansiq.IO.Readers;
 
 namespace Tansiq.Cli.Commands;
 
@@ -20,6 +21,8 @@ internal static class ModerateCommand
         var accounts = new Option<FileInfo?>("--accounts") { Description = "Accounts CSV: account_id,username,created_at,followers_count,following_count (required)" };
         var follows = new Option<FileInfo?>("--follows") { Description = "Follow graph CSV: follower_id,followee_id" };
         var messages = new Option<FileInfo?>("--messages") { Description = "Messages (any format detect reads): exposure of reporters to targets and coordinated clusters" };
+        var format = new Option<string>("--format") { Description = "Format of --messages: auto (from the file), cnt-csv, tansiq-csv, twitter-v2 (as for detect)", DefaultValueFactory = _ => "auto" };
+        format.AcceptOnlyFromAmong([.. InputFormats.Names]);
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory (required)" };
         var policy = new Option<string>("--policy") { Description = "tansiq (default) or threshold (the naive baseline)", DefaultValueFactory = _ => "tansiq" };
         policy.AcceptOnlyFromAmong("tansiq", "threshold");
@@ -27,7 +30,7 @@ internal static class ModerateCommand
 
         var command = new Command("moderate", "Replays user reports in time order and decides none / review / suspend per reported account, flagging reporting campaigns (brigades).")
         {
-            reports, accounts, follows, messages, output, policy, threshold,
+            reports, accounts, follows, messages, format, output, policy, threshold,
         };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -38,7 +41,8 @@ internal static class ModerateCommand
                 parse.GetValue(messages)?.FullName,
                 Required(parse.GetValue(output), "--out").FullName,
                 parse.GetValue(policy) ?? "tansiq",
-                parse.GetValue(threshold));
+                parse.GetValue(threshold),
+                parse.GetValue(format) ?? "auto");
             return Run(context, request);
         }));
         command.Subcommands.Add(WorldCommand(context));
@@ -49,7 +53,7 @@ internal static class ModerateCommand
     private static T Required<T>(T? value, string name) where T : class =>
         value ?? throw new UsageException($"{name} is required");
 
-    internal sealed record ModerateRequest(string Reports, string Accounts, string? Follows, string? Messages, string Out, string Policy, double Threshold);
+    internal sealed record ModerateRequest(string Reports, string Accounts, string? Follows, string? Messages, string Out, string Policy, double Threshold, string Format = "auto");
 
     internal static int Run(CliContext context, ModerateRequest r)
     {
@@ -76,10 +80,13 @@ internal static class ModerateCommand
         if (r.Messages is not null)
         {
             // detect's defaults: the same clusters `./tansiq detect` would report on these messages.
-            var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System);
+            InputFormats.TryParse(r.Format, out var messageFormat);
+            var unknownBefore = builder.UnknownReferences;
+            var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System, format: messageFormat);
             stats.Messages = evidence.Messages;
             stats.MessageClusters = evidence.Clusters;
             stats.ClusteredAccounts = evidence.ClusteredAccounts;
+            stats.MessagesByUnknownAccounts = builder.UnknownReferences - unknownBefore;
             Stage("read_messages_and_detect");
         }
         var world = builder.Build();
@@ -114,7 +121,11 @@ internal static class ModerateCommand
         {
             context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {stats.FollowsNamingUnknownAccounts} follows name unknown accounts; they were ignored"));
         }
-        var counts = result.Decisions.GroupBy(d => ModerationWriters.Label(d.Verdict)).OrderBy(g => g.Key, StringComparer.Ordinal)
+        if (stats.MessagesByUnknownAccounts > 0)
+        {
+            context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: {stats.MessagesByUnknownAccounts} messages are by accounts missing from {Path.GetFileName(r.Accounts)}; they give no exposure (detect still sees them)"));
+        }
+        IEnumerable<string> counts = result.Decisions.Count == 0 ? ["nothing to decide"] : result.Decisions.GroupBy(d => ModerationWriters.Label(d.Verdict)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}");
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"moderate ({policy.Name}): {result.Reports} reports on {result.Decisions.Count} accounts: {string.Join(", ", counts)}; {result.Brigades.Count} brigades. Wrote {r.Out}"));
@@ -174,29 +185,35 @@ internal static class ModerateCommand
     private static Command SweepCommand(CliContext context)
     {
         var output = new Option<FileInfo>("--out") { Description = "SVG file to write (a CSV of the numbers is written beside it)", Required = true };
-        var seeds = new Option<int>("--seeds") { Description = "Number of generated worlds to sum over", DefaultValueFactory = _ => 3 };
-        var command = new Command("sweep", "Plots wrongful suspensions against campaign size for both policies on generated worlds.")
+        var seeds = new Option<int>("--seeds") { Description = "Simulated worlds per campaign size (seeds 1..N)", DefaultValueFactory = _ => 3 };
+        var scale = new Option<double>("--scale") { Description = "Scale of each simulated world (as simulate --scale)", DefaultValueFactory = _ => 0.5 };
+        var command = new Command("sweep", "Plots wrongful suspensions against campaign size for both policies on simulated worlds (the simulate command's world, campaign sizes 1% to 100% of the targets' followers).")
         {
-            output, seeds,
+            output, seeds, scale,
         };
         command.Hidden = true;
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var file = parse.GetValue(output)!.FullName;
             var n = parse.GetValue(seeds);
+            var s = parse.GetValue(scale);
             if (n < 1)
             {
                 throw new UsageException("--seeds must be at least 1");
             }
-            var sweep = CampaignSizeSweep.Run(Enumerable.Range(1, n).ToArray());
+            if (!(s > 0 && s <= 10))
+            {
+                throw new UsageException("--scale must be in (0, 10]");
+            }
+            var sweep = CampaignSizeSweep.Run(new CampaignSizeSweepOptions { Seeds = [.. Enumerable.Range(1, n)], Scale = s });
             SweepPlot.WriteSvg(file, sweep);
             SweepPlot.WriteCsv(Path.ChangeExtension(file, ".csv"), sweep);
-            context.Out.WriteLine("| policy | reported accounts (truth) | n | suspend | review high | review normal/low | none |");
-            context.Out.WriteLine("|---|---|---:|---:|---:|---:|---:|");
-            foreach (var row in CampaignSizeSweep.Compare(1))
+            context.Out.WriteLine("| campaign size (nominal) | measured | campaign targets | threshold: suspended | tansiq: suspended | tansiq: review |");
+            context.Out.WriteLine("|---:|---:|---:|---:|---:|---:|");
+            foreach (var p in sweep)
             {
                 context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"| {row.Policy} | {row.Label} | {row.Accounts} | {row.Suspended} | {row.ReviewHigh} | {row.ReviewOther} | {row.None} |"));
+                    $"| {p.Fraction * 100:0.#}% | {p.MeasuredMin * 100:0.#}-{p.MeasuredMax * 100:0.#}% | {p.Targets} | {p.ThresholdWrongful} | {p.TansiqWrongful} | {p.TansiqReviewed} |"));
             }
             context.Out.WriteLine($"wrote {file}");
             return ExitCodes.Success;

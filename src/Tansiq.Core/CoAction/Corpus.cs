@@ -13,8 +13,10 @@ namespace Tansiq.Core.CoAction;
 public sealed class Corpus
 {
     internal Corpus(Interner accounts, string?[] usernames, int[] messagesPerAccount, int messageCount, int duplicateMessages,
-        double minTime, double maxTime, IReadOnlyDictionary<SignalKind, SignalEvents> signals, IReadOnlyList<string> similarTexts)
+        double minTime, double maxTime, IReadOnlyDictionary<SignalKind, SignalEvents> signals, IReadOnlyList<string> similarTexts,
+        IReadOnlyDictionary<SignalKind, int[]> objectAuthors)
     {
+        ObjectAuthors = objectAuthors;
         SimilarTexts = similarTexts;
         Accounts = accounts;
         Usernames = usernames;
@@ -36,6 +38,16 @@ public sealed class Corpus
     public double MaxTime { get; }
     public IReadOnlyDictionary<SignalKind, SignalEvents> Signals { get; }
 
+    /// <summary>
+    /// For signals whose objects are posts (co-repost, co-reply): the account that wrote each object, or -1 when the
+    /// post itself is not in the data.
+    /// </summary>
+    public IReadOnlyDictionary<SignalKind, int[]> ObjectAuthors { get; }
+
+    /// <summary>The author of a post object, or -1.</summary>
+    public int AuthorOf(SignalKind kind, int obj) =>
+        ObjectAuthors.TryGetValue(kind, out var authors) && obj < authors.Length ? authors[obj] : -1;
+
     /// <summary>For each co-similar object (a text cluster), the text of its earliest post, for display.</summary>
     public IReadOnlyList<string> SimilarTexts { get; }
 
@@ -48,7 +60,7 @@ public sealed class CorpusBuilder
     private readonly Interner _accounts = new();
     private readonly List<string?> _usernames = [];
     private readonly List<int> _messagesPerAccount = [];
-    private readonly HashSet<ulong> _messageIds = [];
+    private readonly Dictionary<ulong, int> _authorOf = [];
     private readonly List<(ISignal Signal, SignalEventsBuilder Builder)> _signals = [];
     private readonly List<string> _keys = [];
     private readonly List<TextPost>? _similarPosts;
@@ -85,12 +97,14 @@ public sealed class CorpusBuilder
     /// <summary>Adds one message; returns false (and keeps nothing) when its id was already seen.</summary>
     public bool Add(Message message)
     {
-        if (!_messageIds.Add(HashId(message.MessageId)))
+        var id = HashId(message.MessageId);
+        if (_authorOf.ContainsKey(id))
         {
             _duplicates++;
             return false;
         }
         var account = InternAccount(message.AccountId, message.Username);
+        _authorOf.Add(id, account);
         _messagesPerAccount[account]++;
         var index = _messageCount++;
         _minTime = Math.Min(_minTime, message.Timestamp);
@@ -135,9 +149,22 @@ public sealed class CorpusBuilder
         {
             signals[SignalKind.CoSimilar] = BuildSimilar(similarTexts);
         }
+        var authors = new Dictionary<SignalKind, int[]>();
+        foreach (var kind in (SignalKind[])[SignalKind.CoRepost, SignalKind.CoReply])
+        {
+            if (signals.TryGetValue(kind, out var events))
+            {
+                var of = new int[events.ObjectCount];
+                for (var obj = 0; obj < of.Length; obj++)
+                {
+                    of[obj] = _authorOf.TryGetValue(HashId(events.ObjectKeys[obj]), out var author) ? author : -1;
+                }
+                authors[kind] = of;
+            }
+        }
         var empty = _messageCount == 0;
         return new Corpus(_accounts, [.. _usernames], [.. _messagesPerAccount], _messageCount, _duplicates,
-            empty ? 0 : _minTime, empty ? 0 : _maxTime, signals, similarTexts);
+            empty ? 0 : _minTime, empty ? 0 : _maxTime, signals, similarTexts, authors);
     }
 
     /// <summary>Each text cluster (near-duplicate original posts) becomes one object, named by its earliest post's id.</summary>

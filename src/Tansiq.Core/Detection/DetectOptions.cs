@@ -63,4 +63,17 @@ public sealed record DetectOptions
     public int TopObjects { get; init; } = 10;
 
     public int MaxTimeline { get; init; } = 2000;
+
+    /// <summary>
+    /// A cluster is coordinated only when, on the median of its synchronous own objects, its members' actions span at
+    /// most this many seconds from first to last. Null: four windows. Human reaction delays are heavy-tailed (lognormal
+    /// with sigma 1 to 1.5), so a group of people reacting to one post spreads over many minutes.
+    /// </summary>
+    public double? MaxMemberSpread { get; init; }
+
+    /// <summary><see cref="MaxMemberSpread"/> or, when unset, four windows.</summary>
+    public double EffectiveMaxMemberSpread => MaxMemberSpread ?? 4 * Window;
+
+    /// <summary>How many times a community that fails the judgement is split (clustered again on its own subgraph) and its parts judged.</summary>
+    public int RefinementLevels { get; init; } = 3;
 }

@@ -59,6 +59,8 @@ public sealed record SharedObject
     public string? Text { get; init; }
     /// <summary>The language of <see cref="Text"/> when the source says (BCP 47, e.g. "ar"); the report tags the text with it.</summary>
     public string? Lang { get; init; }
+    /// <summary>For a post (co-repost, co-reply): the account id of its author when the post is in the data.</summary>
+    public string? Author { get; init; }
     public required int Members { get; init; }
     /// <summary>All accounts in the data that acted on the object (members and others).</summary>
     public required int Participants { get; init; }

@@ -45,9 +45,10 @@ public sealed class Detector
         }
 
         var (edges, significant, counts) = Stage("weigh evidence", () => Weigh(corpus, tables));
-        var (nodes, membership) = Stage("cluster", () => Cluster(corpus, significant));
-        var judged = Stage("judge clusters", () => Judge(corpus, nodes, membership));
-        var result = Stage("explain", () => Explain(corpus, tables, significant, judged, edges, counts));
+        tables.Clear(); // the pair tables are the largest structure; everything later works from the significant edges
+        var (nodes, membership, graph) = Stage("cluster", () => Cluster(significant));
+        var judged = Stage("judge clusters", () => JudgeAndRefine(corpus, nodes, membership, graph));
+        var result = Stage("explain", () => Explain(corpus, significant, judged, edges, counts));
         if (completeSummary is not null)
         {
             result = result with { Summary = completeSummary(result.Summary) };
@@ -72,7 +73,7 @@ public sealed class Detector
 
     private sealed record SignificantEdge(int A, int B, double Evidence, Dictionary<SignalKind, (int Sync, int Control, double PValue)> BySignal);
 
-    private (List<EdgeResult>, List<SignificantEdge>, Dictionary<string, SignalCounts>) Weigh(Corpus corpus, Dictionary<SignalKind, PairTable> tables)
+    private (IReadOnlyList<EdgeResult>, List<SignificantEdge>, Dictionary<string, SignalCounts>) Weigh(Corpus corpus, Dictionary<SignalKind, PairTable> tables)
     {
         var o = _options;
         // Edges are sorted by the accounts' ordinal ranks (numbers), not by comparing strings millions of times.
@@ -123,15 +124,39 @@ public sealed class Detector
         {
             byRank[rank[account]] = corpus.Accounts[account];
         }
-        var edges = new List<EdgeResult>(raw.Count);
-        foreach (var e in raw)
-        {
-            edges.Add(new EdgeResult(byRank[(int)(e.Pair >> 32)], byRank[(int)(uint)e.Pair], e.Signal, e.Weight, e.Significant));
-        }
+        var edges = new RawEdgeList([.. raw], byRank);
         return (edges, [.. fused.Values], counts);
     }
 
     private readonly record struct RawEdge(long Pair, SignalKind Signal, int Weight, bool Significant);
+
+    /// <summary>
+    /// The raw edges as a list whose items are made on access: millions of edge objects would otherwise outweigh
+    /// everything else detect keeps; the writers stream through them once.
+    /// </summary>
+    private sealed class RawEdgeList(RawEdge[] edges, string[] accountByRank) : IReadOnlyList<EdgeResult>
+    {
+        public int Count => edges.Length;
+
+        public EdgeResult this[int index]
+        {
+            get
+            {
+                var e = edges[index];
+                return new EdgeResult(accountByRank[(int)(e.Pair >> 32)], accountByRank[(int)(uint)e.Pair], e.Signal, e.Weight, e.Significant);
+            }
+        }
+
+        public IEnumerator<EdgeResult> GetEnumerator()
+        {
+            for (var i = 0; i < edges.Length; i++)
+            {
+                yield return this[i];
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 
     /// <summary>Each account's position when the ids are sorted ordinally.</summary>
     private static int[] OrdinalRanks(Corpus corpus)
@@ -146,7 +171,7 @@ public sealed class Detector
         return rank;
     }
 
-    private (int[] Nodes, int[] Membership) Cluster(Corpus corpus, List<SignificantEdge> significant)
+    private (int[] Nodes, int[] Membership, WeightedGraph Graph) Cluster(List<SignificantEdge> significant)
     {
         var index = new Dictionary<int, int>();
         var nodes = new List<int>();
@@ -167,8 +192,7 @@ public sealed class Detector
         }
         var graph = WeightedGraph.FromEdges(nodes.Count, list);
         var membership = Louvain.Communities(graph, _options.Resolution, _options.Seed);
-        _ = corpus;
-        return ([.. nodes], membership);
+        return ([.. nodes], membership, graph);
     }
 
     /// <summary>What one community did together on one object.</summary>
@@ -186,6 +210,7 @@ public sealed class Detector
 
     private sealed class Community
     {
+        public required int Label { get; init; }
         public List<int> Accounts { get; } = [];
         /// <summary>Objects acted on by at least two members that are mostly the community's own, synchronous or not.</summary>
         public int CoSelectedExclusive { get; set; }
@@ -194,6 +219,70 @@ public sealed class Detector
         public Dictionary<int, int> ExclusivePerMember { get; } = [];
         public double SynchronyShare => CoSelectedExclusive == 0 ? 0 : (double)Exclusive.Count / CoSelectedExclusive;
         public List<int> Kept { get; } = [];
+    }
+
+    /// <summary>
+    /// Modularity has a resolution limit: a squad of fifty can be merged into a crowd of fast fans it shares the
+    /// leader's posts with, and the merged community then fails the exclusivity test as a whole. A community that
+    /// fails is therefore clustered again on its own subgraph (where the limit is finer) and its parts judged on
+    /// their own, a few levels deep. Parts of a crowd still fail: the crowd's objects are not any part's own.
+    /// </summary>
+    private List<Community> JudgeAndRefine(Corpus corpus, int[] nodes, int[] membership, WeightedGraph graph)
+    {
+        var o = _options;
+        var communities = Judge(corpus, nodes, membership);
+        var nodeOf = new Dictionary<int, int>(nodes.Length);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodeOf[nodes[i]] = i;
+        }
+        var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
+        for (var round = 0; round < o.RefinementLevels; round++)
+        {
+            var changed = false;
+            foreach (var community in communities)
+            {
+                // A community whose members' actions stretch over minutes is a crowd of people; its parts would be too.
+                if (community.Kept.Count >= o.MinClusterSize || community.Accounts.Count < 2 * o.MinClusterSize
+                    || MedianSpread(community.Exclusive) > o.EffectiveMaxMemberSpread)
+                {
+                    continue;
+                }
+                var local = new Dictionary<int, int>(community.Accounts.Count);
+                foreach (var account in community.Accounts)
+                {
+                    local[nodeOf[account]] = local.Count;
+                }
+                var edges = new List<(int, int, double)>();
+                foreach (var (node, a) in local)
+                {
+                    for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
+                    {
+                        if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
+                        {
+                            edges.Add((a, b, graph.Weights[k]));
+                        }
+                    }
+                }
+                var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), o.Resolution, o.Seed);
+                if (parts.Distinct().Count() < 2)
+                {
+                    continue;
+                }
+                foreach (var (node, a) in local)
+                {
+                    membership[node] = nextLabel + parts[a];
+                }
+                nextLabel += parts.Max() + 1;
+                changed = true;
+            }
+            if (!changed)
+            {
+                break;
+            }
+            communities = Judge(corpus, nodes, membership);
+        }
+        return communities;
     }
 
     private List<Community> Judge(Corpus corpus, int[] nodes, int[] membership)
@@ -218,7 +307,7 @@ public sealed class Detector
             {
                 c = communities.Count;
                 labelToCommunity[membership[i]] = c;
-                communities.Add(new Community());
+                communities.Add(new Community { Label = membership[i] });
             }
             communities[c].Accounts.Add(nodes[i]);
             communityOf[nodes[i]] = c;
@@ -292,7 +381,8 @@ public sealed class Detector
                     community.ExclusivePerMember[m] = community.ExclusivePerMember.GetValueOrDefault(m) + 1;
                 }
             }
-            if (community.Exclusive.Count < o.MinExclusiveObjects || community.SynchronyShare < o.MinSynchronyShare)
+            if (community.Exclusive.Count < o.MinExclusiveObjects || community.SynchronyShare < o.MinSynchronyShare
+                || MedianSpread(community.Exclusive) > o.EffectiveMaxMemberSpread)
             {
                 continue;
             }
@@ -305,6 +395,51 @@ public sealed class Detector
             }
         }
         return communities;
+    }
+
+    /// <summary>Names the authors (outside the cluster) of the cluster's own post objects of one signal, most frequent first.</summary>
+    private static void AddAuthors(List<EvidenceItem> evidence, Corpus corpus, IEnumerable<SharedAction> objects, HashSet<int> kept,
+        SignalKind kind, string name, Func<int, string, string> sentence)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var o in objects)
+        {
+            if (o.Signal == kind && corpus.AuthorOf(kind, o.Object) is var author and >= 0 && !kept.Contains(author))
+            {
+                counts[author] = counts.GetValueOrDefault(author) + 1;
+            }
+        }
+        if (counts.Count == 0)
+        {
+            return;
+        }
+        var top = counts.OrderByDescending(c => c.Value).ThenBy(c => corpus.Accounts[c.Key], StringComparer.Ordinal).Take(3)
+            .Select(c => $"{corpus.Usernames[c.Key] ?? corpus.Accounts[c.Key]} ({c.Value} post{(c.Value == 1 ? "" : "s")})");
+        evidence.Add(new EvidenceItem(name, counts.Count, sentence(counts.Count, string.Join(", ", top))));
+    }
+
+    /// <summary>
+    /// The median, over the objects, of the time from the first to the last member action on it. People who react to
+    /// one another (friends, a fan club) have heavy-tailed delays, so their actions on one post stretch over many
+    /// minutes even when half of them fall inside one window; a squad that acts on an order finishes within seconds.
+    /// </summary>
+    private static double MedianSpread(List<SharedAction> objects)
+    {
+        var spreads = new double[objects.Count];
+        for (var i = 0; i < objects.Count; i++)
+        {
+            var actions = objects[i].Actions;
+            var min = double.PositiveInfinity;
+            var max = double.NegativeInfinity;
+            foreach (var (_, time) in actions)
+            {
+                min = Math.Min(min, time);
+                max = Math.Max(max, time);
+            }
+            spreads[i] = max - min;
+        }
+        Array.Sort(spreads);
+        return spreads.Length == 0 ? 0 : spreads[spreads.Length / 2];
     }
 
     /// <summary>The distinct members acting inside the busiest window of length <paramref name="window"/> (actions are in time order).</summary>
@@ -341,8 +476,8 @@ public sealed class Detector
         return result;
     }
 
-    private DetectionResult Explain(Corpus corpus, Dictionary<SignalKind, PairTable> tables, List<SignificantEdge> significant,
-        List<Community> communities, List<EdgeResult> edges, Dictionary<string, SignalCounts> counts)
+    private DetectionResult Explain(Corpus corpus, List<SignificantEdge> significant,
+        List<Community> communities, IReadOnlyList<EdgeResult> edges, Dictionary<string, SignalCounts> counts)
     {
         var o = _options;
         var clusterOf = new Dictionary<int, string>();
@@ -422,7 +557,6 @@ public sealed class Detector
             var c = y.Score.CompareTo(x.Score);
             return c != 0 ? c : string.CompareOrdinal(x.AccountId, y.AccountId);
         });
-        _ = tables;
 
         var summary = new DetectionSummary
         {
@@ -443,6 +577,8 @@ public sealed class Detector
                 ["min_member_objects"] = o.MinMemberObjects,
                 ["min_synchrony_share"] = o.MinSynchronyShare,
                 ["min_burst_share"] = o.MinBurstShare,
+                ["max_member_spread_seconds"] = o.EffectiveMaxMemberSpread,
+                ["refinement_levels"] = o.RefinementLevels,
                 ["min_cluster_size"] = o.MinClusterSize,
                 ["resolution"] = o.Resolution,
                 ["seed"] = o.Seed,
@@ -480,6 +616,7 @@ public sealed class Detector
                     SignalKind.CoSimilar => corpus.SimilarTexts[s.Object],
                     _ => null,
                 },
+                Author = corpus.AuthorOf(s.Signal, s.Object) is var author and >= 0 ? corpus.Accounts[author] : null,
                 Members = members,
                 Participants = s.Participants,
                 FirstAction = times.Min(),
@@ -520,6 +657,10 @@ public sealed class Detector
                 $"The strongest pair's synchrony has p ≈ 10^-{-Math.Log10(Math.Max(bestP, 1e-300)):0.#} under the timing null model."),
             new("signals", signals.Count, $"Signals: {string.Join(", ", signals.Select(s => s.Name()))}."),
         };
+        AddAuthors(evidence, corpus, exclusive.Select(e => e.Shared), kept, SignalKind.CoRepost, "amplified_authors",
+            (n, top) => $"The members re-shared posts by {n} account(s) outside the cluster, most often {top}: the accounts whose posts this cluster pushes (possible producers or commanders; not flagged themselves).");
+        AddAuthors(evidence, corpus, exclusive.Select(e => e.Shared), kept, SignalKind.CoReply, "reply_targets",
+            (n, top) => $"The members replied together to posts by {n} account(s), most often {top}: the accounts this cluster swarms.");
         return new ClusterResult
         {
             ClusterId = id,

@@ -8,11 +8,12 @@ namespace Tansiq.Core.Moderation;
 /// </summary>
 public sealed class ModerationWorld
 {
-    internal ModerationWorld(Interner accounts, long[] createdAt, long[] followers, bool[] batchCreated, ExposureIndex exposure, int[] clusterOf)
+    internal ModerationWorld(Interner accounts, long[] createdAt, long[] followers, int[] followersInGraph, bool[] batchCreated, ExposureIndex exposure, int[] clusterOf)
     {
         Accounts = accounts;
         CreatedAt = createdAt;
         Followers = followers;
+        FollowersInGraph = followersInGraph;
         BatchCreated = batchCreated;
         Exposure = exposure;
         ClusterOf = clusterOf;
@@ -26,8 +27,17 @@ public sealed class ModerationWorld
     /// <summary>Unix seconds, or <see cref="Unknown"/>.</summary>
     public long[] CreatedAt { get; }
 
-    /// <summary>Follower counts (0 when unknown).</summary>
+    /// <summary>Follower counts from the profiles (0 when unknown).</summary>
     public long[] Followers { get; }
+
+    /// <summary>Distinct followers of each account in the follows file.</summary>
+    public int[] FollowersInGraph { get; }
+
+    /// <summary>
+    /// The audience to judge an account by: its profile count, or the followers the follows file shows if there are more
+    /// (a stale or missing profile count must not lower the bar for suspending it).
+    /// </summary>
+    public long Audience(int account) => Math.Max(Followers[account], FollowersInGraph[account]);
 
     public bool[] BatchCreated { get; }
 
@@ -41,7 +51,7 @@ public sealed class ModerationWorld
 
 /// <summary>
 /// Directed "a had seen b" facts with the earliest time they became true: a follows b (always), a replied to or
-/// re-shared b's post, a mentioned b, b mentioned a. Keyed by the packed pair so a lookup costs one hash probe.
+/// re-shared b's post, b replied to a's post, a mentioned b, b mentioned a. Keyed by the packed pair so a lookup costs one hash probe.
 /// </summary>
 public sealed class ExposureIndex
 {
@@ -68,6 +78,23 @@ public sealed class ExposureIndex
         }
     }
 
+    /// <summary>Records that <paramref name="follower"/> follows <paramref name="followee"/>; false when it was already known to.</summary>
+    public bool AddFollow(int follower, int followee)
+    {
+        if (follower == followee)
+        {
+            return false;
+        }
+        HasData = true;
+        var key = Key(follower, followee);
+        if (_since.TryGetValue(key, out var t) && t == long.MinValue)
+        {
+            return false;
+        }
+        _since[key] = long.MinValue;
+        return true;
+    }
+
     /// <summary>Whether <paramref name="reporter"/> had been exposed to <paramref name="target"/> by time <paramref name="at"/>.</summary>
     public bool Exposed(int reporter, int target, long at) => _since.TryGetValue(Key(reporter, target), out var since) && since <= at;
 
@@ -80,6 +107,7 @@ public sealed class ModerationWorldBuilder
     private readonly Interner _accounts = new();
     private readonly List<long> _createdAt = [];
     private readonly List<long> _followers = [];
+    private readonly List<int> _followersInGraph = [];
     private readonly Dictionary<string, int> _byUsername = new(StringComparer.OrdinalIgnoreCase);
     private readonly ExposureIndex _exposure = new();
     private int[]? _clusterOf;
@@ -97,6 +125,7 @@ public sealed class ModerationWorldBuilder
         {
             _createdAt.Add(createdAt ?? ModerationWorld.Unknown);
             _followers.Add(Math.Max(0, followers ?? 0));
+            _followersInGraph.Add(0);
             if (!string.IsNullOrEmpty(username))
             {
                 _byUsername.TryAdd(username.TrimStart('@'), id);
@@ -111,7 +140,7 @@ public sealed class ModerationWorldBuilder
     {
         if (_accounts.TryGet(follower, out var a) && _accounts.TryGet(followee, out var b))
         {
-            _exposure.Add(a, b, long.MinValue);
+            AddFollow(a, b);
         }
         else
         {
@@ -119,7 +148,13 @@ public sealed class ModerationWorldBuilder
         }
     }
 
-    public void AddFollow(int follower, int followee) => _exposure.Add(follower, followee, long.MinValue);
+    public void AddFollow(int follower, int followee)
+    {
+        if (_exposure.AddFollow(follower, followee))
+        {
+            _followersInGraph[followee]++;
+        }
+    }
 
     public void AddExposure(int from, int to, long since) => _exposure.Add(from, to, since);
 
@@ -127,14 +162,15 @@ public sealed class ModerationWorldBuilder
     public void MarkExposureAvailable() => _exposure.MarkAvailable();
 
     /// <summary>
-    /// Reads exposure from messages: replying to or re-sharing someone's post, mentioning them, being mentioned by them.
+    /// Reads exposure from messages: replying to or re-sharing someone's post, being replied to, mentioning them, being
+    /// mentioned by them.
     /// Each fact counts from the time of the message. Add the accounts first: messages by unknown authors are skipped.
     /// </summary>
     public void AddMessages(IEnumerable<Message> messages)
     {
         _exposure.MarkAvailable();
         var authorOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        var pending = new List<(string Post, int Account, long Time)>();
+        var pending = new List<(string Post, int Account, long Time, bool Reply)>();
         foreach (var m in messages)
         {
             if (!_accounts.TryGet(m.AccountId, out var author))
@@ -146,11 +182,11 @@ public sealed class ModerationWorldBuilder
             authorOf.TryAdd(m.MessageId, author);
             if (m.ReplyTo is { } parent)
             {
-                pending.Add((parent, author, time));
+                pending.Add((parent, author, time, true));
             }
             if (m.RepostOf is { } original)
             {
-                pending.Add((original, author, time));
+                pending.Add((original, author, time, false));
             }
             foreach (var mention in m.Mentions)
             {
@@ -163,11 +199,16 @@ public sealed class ModerationWorldBuilder
             }
         }
         // Replies may precede their parent in the file, so they are resolved once every author is known.
-        foreach (var (post, account, time) in pending)
+        foreach (var (post, account, time, reply) in pending)
         {
             if (authorOf.TryGetValue(post, out var parentAuthor))
             {
                 _exposure.Add(account, parentAuthor, time);
+                if (reply)
+                {
+                    // A reply lands in the replied-to person's notifications: they saw who answered them.
+                    _exposure.Add(parentAuthor, account, time);
+                }
             }
         }
     }
@@ -209,7 +250,7 @@ public sealed class ModerationWorldBuilder
             clusterOf.CopyTo(grown, 0);
             clusterOf = grown;
         }
-        return new ModerationWorld(_accounts, created, _followers.ToArray(),
+        return new ModerationWorld(_accounts, created, _followers.ToArray(), _followersInGraph.ToArray(),
             BatchCreation.Detect(created, batch ?? new BatchCreationOptions()), _exposure, clusterOf);
     }
 }

@@ -229,7 +229,7 @@ public sealed class TansiqPolicy : IModerationPolicy
 
     private Verdict Decide(TargetState s, int target)
     {
-        var bar = SuspendBar(_world.Followers[target]);
+        var bar = SuspendBar(_world.Audience(target));
         var high = Math.Max(_o.HighMinimum, bar * _o.HighFraction);
         var independent = s.Independent;
         if (s.Campaigns.Count > 0)
@@ -266,7 +266,7 @@ public sealed class TansiqPolicy : IModerationPolicy
             return new TargetStanding(0, 0, 0, [], "no reports");
         }
         var ci = CultureInfo.InvariantCulture;
-        var followers = _world.Followers[target];
+        var followers = _world.Audience(target);
         var bar = SuspendBar(followers);
         var spreadDays = s.IndependentReporters > 1 ? (s.LastIndependent - s.FirstIndependent) / SecondsPerDay : 0;
         var b = new StringBuilder();

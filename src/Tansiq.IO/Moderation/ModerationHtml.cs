@@ -92,7 +92,7 @@ public static class ModerationHtml
         foreach (var d in ordered.Take(MaxTargetRows))
         {
             var brigades = ModerationWriters.Brigades(d.Campaigns, brigadeOf);
-            w.Write(string.Create(ci, $"<tr><td dir=\"auto\">{H(world.Accounts[d.Target])}</td><td class=\"{Css(d.Verdict)}\">{H(ModerationWriters.Label(d.Verdict))}</td><td>{ModerationWriters.Iso(d.DecidedAt)}</td><td>{d.Reports}</td><td>{d.EffectiveReports.ToString("0.##", ci)}</td><td>{H(brigades)}</td><td class=\"reason\" dir=\"auto\">{H(d.Reason)}</td></tr>\n"));
+            w.Write(string.Create(ci, $"<tr><td dir=\"auto\">{H(world.Accounts[d.Target])}</td><td class=\"{Css(d.Verdict)}\">{H(ModerationWriters.Label(d.Verdict))}</td><td>{ModerationWriters.Iso(d.DecidedAt)}</td><td>{d.Reports}</td><td>{d.EffectiveReports.ToString("0.##", ci)}</td><td>{Links(brigades)}</td><td class=\"reason\" dir=\"auto\">{H(d.Reason)}</td></tr>\n"));
         }
         w.Write("</table>\n");
 
@@ -125,4 +125,8 @@ public static class ModerationHtml
     };
 
     private static string H(string s) => WebUtility.HtmlEncode(s);
+
+    /// <summary>Brigade ids ("B1;B3") as links to their sections on the page.</summary>
+    private static string Links(string brigades) =>
+        string.Join(' ', brigades.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(b => $"<a href=\"#{H(b)}\">{H(b)}</a>"));
 }

@@ -16,10 +16,10 @@ public sealed record MessageEvidence(long Messages, int Clusters, int ClusteredA
 /// </summary>
 public static class ModerationMessages
 {
-    /// <summary>Reads any format <c>detect</c> reads (auto-detected, .gz transparently).</summary>
-    public static MessageEvidence Add(string path, ModerationWorldBuilder world, DetectOptions detect, TimeProvider time, ReadOptions? options = null)
+    /// <summary>Reads any format <c>detect</c> reads (auto-detected unless given, .gz transparently).</summary>
+    public static MessageEvidence Add(string path, ModerationWorldBuilder world, DetectOptions detect, TimeProvider time, ReadOptions? options = null, InputFormat format = InputFormat.Auto)
     {
-        var source = MessageReaders.Open(path, InputFormat.Auto, options ?? new ReadOptions());
+        var source = MessageReaders.Open(path, format, options ?? new ReadOptions());
         var corpus = new CorpusBuilder(detect.Signals);
         long count = 0;
         world.AddMessages(Tee(source, corpus, () => count++));

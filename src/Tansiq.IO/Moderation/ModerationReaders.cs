@@ -9,7 +9,7 @@ public sealed class ModerationReadStats
     public const int MaxExamples = 10;
 
     public long Accounts { get; set; }
-    public long DuplicateAccounts { get; set; }
+    public long MessagesByUnknownAccounts { get; set; }
     public long Follows { get; set; }
     public long FollowsNamingUnknownAccounts { get; set; }
     public long Messages { get; set; }
@@ -37,6 +37,11 @@ public static class ModerationReaders
         var followers = cols["followers_count"];
         var username = cols.GetValueOrDefault("username", -1);
         var fields = new List<string>();
+        var firstLine = new List<long>();
+        for (var i = 0; i < world.AccountCount; i++)
+        {
+            firstLine.Add(0);
+        }
         while (csv.TryRead(fields, out var line))
         {
             var accountId = Field(csv, fields, id, line, "account_id").Trim();
@@ -66,15 +71,14 @@ public static class ModerationReaders
             }
             var name = username >= 0 && username < fields.Count ? fields[username].Trim() : null;
             var before = world.AccountCount;
-            world.AddAccount(accountId, name, createdAt, followerCount);
+            var index = world.AddAccount(accountId, name, createdAt, followerCount);
             if (world.AccountCount == before)
             {
-                stats.DuplicateAccounts++;
+                // As for detect: two profiles for one account cannot both be right.
+                throw new InputException(path, line, $"duplicate account_id '{Clip(accountId)}' (first on line {firstLine[index]})");
             }
-            else
-            {
-                stats.Accounts++;
-            }
+            firstLine.Add(line);
+            stats.Accounts++;
         }
     }
 

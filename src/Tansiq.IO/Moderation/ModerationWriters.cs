@@ -178,10 +178,10 @@ public static class ModerationWriters
         j.WriteEndObject();
         j.WriteStartObject("counts");
         j.WriteNumber("accounts", stats.Accounts);
-        j.WriteNumber("duplicate_accounts", stats.DuplicateAccounts);
         j.WriteNumber("follows", stats.Follows);
         j.WriteNumber("follows_naming_unknown_accounts", stats.FollowsNamingUnknownAccounts);
         j.WriteNumber("messages", stats.Messages);
+        j.WriteNumber("messages_by_unknown_accounts", stats.MessagesByUnknownAccounts);
         j.WriteNumber("coordinated_clusters_in_messages", stats.MessageClusters);
         j.WriteNumber("accounts_in_coordinated_clusters", stats.ClusteredAccounts);
         j.WriteNumber("report_rows", stats.ReportRows);

@@ -55,6 +55,9 @@ public static class ReportWorldFiles
         using (var j = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true }))
         {
             j.WriteStartObject();
+            // eval reads this file: no account roles here (the generator has none), only the reported accounts.
+            j.WriteStartArray("accounts");
+            j.WriteEndArray();
             j.WriteStartArray("reported");
             foreach (var t in g.Truth)
             {
@@ -69,7 +72,12 @@ public static class ReportWorldFiles
                 });
                 if (t.Label is ReportedLabel.BrigadedInnocent or ReportedLabel.PetitionTarget)
                 {
-                    j.WriteNumber("campaign", t.CampaignFraction);
+                    j.WriteString("campaign", string.Create(CultureInfo.InvariantCulture, $"{(t.Label == ReportedLabel.BrigadedInnocent ? "brigade" : "petition")}-{t.CampaignFraction * 100:0.#}pct"));
+                    j.WriteNumber("campaign_fraction", t.CampaignFraction);
+                }
+                else
+                {
+                    j.WriteNull("campaign");
                 }
                 j.WriteEndObject();
             }

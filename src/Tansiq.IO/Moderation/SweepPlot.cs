@@ -9,10 +9,10 @@ public static class SweepPlot
 {
     public static void WriteCsv(string path, IReadOnlyList<SweepPoint> points)
     {
-        var b = new StringBuilder("campaign_fraction,targets,threshold_wrongful_suspensions,tansiq_wrongful_suspensions,tansiq_reviews\n");
+        var b = new StringBuilder("campaign_fraction,measured_min,measured_max,targets,threshold_wrongful_suspensions,tansiq_wrongful_suspensions,tansiq_reviews\n");
         foreach (var p in points)
         {
-            b.Append(CultureInfo.InvariantCulture, $"{p.Fraction},{p.Targets},{p.ThresholdWrongful},{p.TansiqWrongful},{p.TansiqReviewed}\n");
+            b.Append(CultureInfo.InvariantCulture, $"{p.Fraction},{Math.Round(p.MeasuredMin, 4)},{Math.Round(p.MeasuredMax, 4)},{p.Targets},{p.ThresholdWrongful},{p.TansiqWrongful},{p.TansiqReviewed}\n");
         }
         WriteAtomic(path, b.ToString());
     }
@@ -52,7 +52,7 @@ public static class SweepPlot
             b.Append(ci, $"<text x=\"{left - 6}\" y=\"{y + 4:0.#}\" text-anchor=\"end\">{v}</text>\n");
         }
         b.Append(ci, $"<text x=\"{(left + width - right) / 2}\" y=\"{height - 18}\" text-anchor=\"middle\">campaign size (reporters as a share of the target's followers, log scale)</text>\n");
-        b.Append(ci, $"<text x=\"18\" y=\"{(top + height - bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 18 {(top + height - bottom) / 2})\">accounts suspended (of {points[0].Targets} per size)</text>\n");
+        b.Append(ci, $"<text x=\"18\" y=\"{(top + height - bottom) / 2}\" text-anchor=\"middle\" transform=\"rotate(-90 18 {(top + height - bottom) / 2})\">campaign targets suspended (of {points[0].Targets} per size)</text>\n");
         Series(b, points, p => p.Targets, "#bbb", "4 3", X, Y);
         Series(b, points, p => p.ThresholdWrongful, "#c0392b", null, X, Y);
         Series(b, points, p => p.TansiqWrongful, "#1f6fb2", null, X, Y);

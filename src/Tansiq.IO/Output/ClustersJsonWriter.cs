@@ -51,7 +51,7 @@ public static class ClustersJsonWriter
             Members: members,
             Evidence: c.Evidence.Select(e => new EvidenceJson(e.Name, OutputJson.Finite(e.Value), e.Explanation)).ToList(),
             SharedObjects: c.SharedObjects.Select(o => new SharedObjectJson(
-                o.Signal.Name(), o.Key, o.Text, o.Lang, o.Members, o.Participants,
+                o.Signal.Name(), o.Key, o.Text, o.Lang, o.Author, o.Members, o.Participants,
                 OutputJson.Finite(o.FirstAction), OutputText.IsoUtc(o.FirstAction),
                 OutputJson.Finite(o.LastAction), OutputText.IsoUtc(o.LastAction),
                 OutputJson.Finite(o.Spread))).ToList(),
@@ -90,6 +90,7 @@ internal sealed record SharedObjectJson(
     string Key,
     string? Text,
     string? Lang,
+    string? Author,
     int Members,
     int Participants,
     double? FirstAction,

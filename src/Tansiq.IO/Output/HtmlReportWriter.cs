@@ -205,6 +205,10 @@ public static class HtmlReportWriter
                     var css = o.Signal is SignalKind.CoHashtag ? "text" : "key";
                     w.Write($"<div class=\"{css}\" dir=\"auto\"{Lang(o.Lang)}>{H(Cut(o.Key))}</div>");
                 }
+                if (!string.IsNullOrEmpty(o.Author))
+                {
+                    w.Write($"<div class=\"note\">post by <span class=\"key\" dir=\"auto\">{H(Cut(o.Author))}</span></div>");
+                }
                 w.Write($"</td><td class=\"num\">{Count(o.Members)}</td><td class=\"num\">{Count(o.Participants)}</td>");
                 w.Write($"<td class=\"nowrap\">{H(Utc(o.FirstAction))}</td><td class=\"num\">{H(OutputText.Duration(o.Spread))}</td></tr>\n");
             }

@@ -140,6 +140,64 @@ public sealed class ModerateCommandTests : IDisposable
         Assert.StartsWith($"tiny,none,,{T0},1,", tiny, StringComparison.Ordinal); // only the first row of id 1 counted
     }
 
+    private const string MessagesHeader = "message_id,account_id,username,repost_id,reply_id,text,timestamp,urls,hashtags,mentions,lang,platform\n";
+
+    [Fact]
+    public void Moderate_MessagesWithExplicitFormat_ReplyBeforeTheReportMakesTheReporterExposed()
+    {
+        var args = SmallWorld();
+        var before = RunAndRead(args);
+        Assert.Contains("independent evidence 1 from 1 exposed", before.Single(l => l.StartsWith("tiny,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        // b replied to tiny's post (tiny saw it and b saw tiny) before reporting it: b's report becomes exposed evidence.
+        var messages = File("messages.csv", MessagesHeader +
+            $"m1,tiny,tiny,,,hello,{T0 - 5000},,,,ar,x\n" +
+            $"m2,b,b,,m1,@tiny no,{T0 - 4000},,,tiny,ar,x\n");
+        var after = RunAndRead([.. args, "--messages", messages, "--format", "tansiq-csv"]);
+        Assert.Contains("independent evidence 2 from 2 exposed", after.Single(l => l.StartsWith("tiny,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        using var summary = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(_dir, "out", "summary.json")));
+        Assert.Equal(2, summary.RootElement.GetProperty("counts").GetProperty("messages").GetInt32());
+    }
+
+    private string[] RunAndRead(string[] args)
+    {
+        var (code, _, err) = Run(args);
+        Assert.True(code == 0, err);
+        return System.IO.File.ReadAllLines(Path.Combine(_dir, "out", "decisions.csv"));
+    }
+
+    [Fact]
+    public void Moderate_MalformedMessagesRow_Exit3NamingFileAndLine()
+    {
+        var messages = File("messages.csv", MessagesHeader + $"m1,tiny,tiny,,,hello,{T0},,,,ar,x\nm2,b,b,,,hi,not-a-time,,,,ar,x\n");
+        var (code, _, err) = Run([.. SmallWorld(), "--messages", messages]);
+        Assert.Equal(3, code);
+        Assert.Contains($"{messages}:3", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Moderate_HeaderOnlyReports_WritesEveryFileWithNoDecisions()
+    {
+        var args = SmallWorld();
+        args[2] = File("reports.csv", "report_id,reporter_id,target_id,timestamp,reason\n");
+        var (code, output, _) = Run(args);
+        Assert.Equal(0, code);
+        Assert.Contains("0 reports on 0 accounts: nothing to decide", output, StringComparison.Ordinal);
+        Assert.Equal(["target_id,decision,priority,decided_at,reports,effective_reports,brigade,reason"], System.IO.File.ReadAllLines(Path.Combine(_dir, "out", "decisions.csv")));
+        Assert.True(System.IO.File.Exists(Path.Combine(_dir, "out", "report.html")));
+    }
+
+    [Fact]
+    public void Moderate_RepeatedAccountId_Exit3NamingBothLines()
+    {
+        var args = SmallWorld();
+        var accounts = File("accounts.csv", "account_id,created_at,followers_count\na,1,5\nb,1,5\na,2,6\n");
+        args[4] = accounts;
+        var (code, _, err) = Run(args);
+        Assert.Equal(3, code);
+        Assert.Contains($"{accounts}:4: duplicate account_id 'a' (first on line 2)", err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Moderate_MissingReportsOption_Exit2()
     {
@@ -178,5 +236,61 @@ public sealed class ModerateCommandTests : IDisposable
         Assert.DoesNotContain(suspendedInTimeline, innocent.Contains);
         using var brigades = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(outDir, "brigades.json")));
         Assert.True(brigades.RootElement.GetProperty("count").GetInt32() > 0);
+        // The page is self-contained (no scripts, nothing fetched) and links each brigaded decision to its campaign.
+        var html = System.IO.File.ReadAllText(Path.Combine(outDir, "report.html"));
+        Assert.Contains("<h3 id=\"B1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"#B1\">B1</a>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void SimulateModerateEval_SmallSimulatedWorld_EvalShowsTheBarForTansiqAndTheHarmOfTheThreshold()
+    {
+        var world = Path.Combine(_dir, "sim");
+        Assert.Equal(0, Run("simulate", "--out", world, "--seed", "3", "--scale", "0.1",
+            "--set", "ActivistFollowersMin=20", "--set", "ActivistFollowersMax=20", "--set", "ArmyReportCampaigns=6",
+            "--set", "AbusiveAccounts=100", "--set", "NoiseTargets=300").Code);
+        JsonElement Eval(string policy)
+        {
+            var outDir = Path.Combine(_dir, policy);
+            var (code, _, err) = Run("moderate", "--policy", policy, "--reports", Path.Combine(world, "reports.csv"), "--accounts", Path.Combine(world, "accounts.csv"),
+                "--follows", Path.Combine(world, "follows.csv"), "--out", outDir);
+            Assert.True(code == 0, err);
+            Assert.Equal(0, Run("eval", "--truth", Path.Combine(world, "truth.json"), "--moderate", outDir).Code);
+            return JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(outDir, "eval.json"))).RootElement.GetProperty("moderation").Clone();
+        }
+        var tansiq = Eval("tansiq");
+        Assert.Equal(0, tansiq.GetProperty("wrongful_suspensions").GetInt32());
+        Assert.True(tansiq.GetProperty("noise_left_alone").GetDouble() >= 0.9);
+        Assert.True(tansiq.GetProperty("abusive_suspended_or_high_review").GetDouble() >= 0.95);
+        Assert.Equal(0, tansiq.GetProperty("missing_decisions").GetInt32());
+        var brigaded = tansiq.GetProperty("confusion").GetProperty("brigaded_innocent");
+        Assert.Equal(9, brigaded.GetProperty("total").GetInt32());
+        Assert.Equal(0, brigaded.GetProperty("none").GetInt32()); // every brigaded critic is in front of a reviewer
+        var threshold = Eval("threshold");
+        // The three activists (20 followers, ~40 army reporters each) are suspended by the naive rule.
+        Assert.True(threshold.GetProperty("wrongful_suspensions_by_label").GetProperty("brigaded_innocent").GetInt32() >= 3);
+    }
+
+    [Fact]
+    public void ModerateWithMessages_SmallSimulatedWorld_UsesTheClustersDetectFinds()
+    {
+        var world = Path.Combine(_dir, "sim");
+        Assert.Equal(0, Run("simulate", "--out", world, "--seed", "21", "--scale", "0.05").Code);
+        var messages = Path.Combine(world, "messages.csv");
+        var accounts = Path.Combine(world, "accounts.csv");
+        Assert.Equal(0, Run("detect", messages, "--accounts", accounts, "--out", Path.Combine(_dir, "det")).Code);
+        var flagged = System.IO.File.ReadLines(Path.Combine(_dir, "det", "accounts.csv")).Skip(1)
+            .Select(l => l.Split(',')).Where(f => f[2].Length > 0).ToList();
+        Assert.NotEmpty(flagged);
+        var (code, _, err) = Run("moderate", "--reports", Path.Combine(world, "reports.csv"), "--accounts", accounts,
+            "--follows", Path.Combine(world, "follows.csv"), "--messages", messages, "--out", Path.Combine(_dir, "out"));
+        Assert.True(code == 0, err);
+        using var summary = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(_dir, "out", "summary.json")));
+        var counts = summary.RootElement.GetProperty("counts");
+        Assert.Equal(flagged.Count, counts.GetProperty("accounts_in_coordinated_clusters").GetInt32());
+        Assert.Equal(flagged.Select(f => f[2]).Distinct().Count(), counts.GetProperty("coordinated_clusters_in_messages").GetInt32());
     }
 }

@@ -56,4 +56,21 @@ public class DetectorTests
         }
         Assert.Equal(2, result.Clusters.Count);
     }
+
+    [Fact]
+    public void Run_SquadPushesAProducersPosts_ProducerNamedAsAmplifiedAuthorNotFlagged()
+    {
+        var world = MiniWorld.Build(seed: 14, withArmy: true);
+        var result = Detect(world);
+        Assert.NotEmpty(result.Clusters);
+        foreach (var cluster in result.Clusters)
+        {
+            var amplified = Assert.Single(cluster.Evidence, e => e.Name == "amplified_authors");
+            Assert.Contains("producer", amplified.Explanation, StringComparison.Ordinal);
+            var reposts = cluster.SharedObjects.Where(o => o.Signal == Tansiq.Core.Model.SignalKind.CoRepost).ToList();
+            Assert.NotEmpty(reposts);
+            Assert.All(reposts, o => Assert.StartsWith("producer", o.Author, StringComparison.Ordinal));
+        }
+        Assert.DoesNotContain(Flagged(result), a => a.StartsWith("producer", StringComparison.Ordinal));
+    }
 }

@@ -25,7 +25,9 @@ public class ModerationWorldTests
         Assert.True(w.Exposure.HasData);
         Assert.True(w.Exposure.Exposed(replier, author, 500));
         Assert.False(w.Exposure.Exposed(replier, author, 499));
-        Assert.False(w.Exposure.Exposed(author, replier, 1000)); // being replied to is not seeing the replier
+        Assert.True(w.Exposure.Exposed(author, replier, 500)); // being replied to: the reply reached the author's notifications
+        Assert.False(w.Exposure.Exposed(author, replier, 499));
+        Assert.False(w.Exposure.Exposed(author, mentioner, 699));
         Assert.True(w.Exposure.Exposed(mentioner, author, 700));
         Assert.True(w.Exposure.Exposed(author, mentioner, 700)); // was mentioned by it
     }

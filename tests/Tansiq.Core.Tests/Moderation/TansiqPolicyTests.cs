@@ -195,4 +195,29 @@ public class TansiqPolicyBatchTests
         Assert.DoesNotContain(result.Timeline, e => e.Verdict.Decision == Decision.Suspend);
         Assert.StartsWith("40 reports from 40 reporters; independent evidence 0 from 0", result.Decisions.Single().Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Replay_ProfileSaysNoFollowersButSixFollowInTheGraph_BarUsesTheLargerAudience()
+    {
+        var f = new WorldFixture();
+        var target = f.Account("t", followers: 0);
+        var reporters = Enumerable.Range(0, 6).Select(i => f.Account($"r{i}")).ToArray();
+        foreach (var r in reporters)
+        {
+            f.Follow(r, target);
+            f.Follow(r, target); // a repeated edge is one follower
+        }
+        var world = f.Build();
+        Assert.Equal(0, world.Followers[target]);
+        Assert.Equal(6, world.Audience(target));
+        var step = Day / 2;
+        var result = Replay(new TansiqPolicy(world), world, reporters.Select((r, i) => new Report(r, target, T0 + (i * step), i)));
+        // Bar for 6 followers = 4 + 1.5 x log10(7) = 5.27 (for the profile's 0 it would be 4, reached at the 4th report):
+        // 3 -> normal, 5 -> high (the minimum), 6 -> suspend.
+        Assert.Equal(
+            [(T0 + (2 * step), new Verdict(Decision.Review, Priority.Normal)),
+             (T0 + (4 * step), new Verdict(Decision.Review, Priority.High)),
+             (T0 + (5 * step), new Verdict(Decision.Suspend, Priority.None))],
+            result.Timeline.Select(e => (e.Time, e.Verdict)).ToArray());
+    }
 }
