@@ -15,5 +15,6 @@ internal static class CommandCatalog
         yield return EvalCommand.Create(context);
         yield return TextsCommand.Create(context);
         yield return ModerateCommand.Create(context);
+        yield return BenchCommand.Create(context);
     }
 }

@@ -36,8 +36,9 @@ public static class CoActionSweep
         // One worker (table + scratch) per thread, not per partition: partitions of one signal share most pairs
         // (the same fans on every post), so per-partition tables would multiply memory and merge work.
         var workers = new System.Collections.Concurrent.ConcurrentBag<SweepWorker>();
+        var multiObject = events.HasMultiObjectMessages ? MultiObjectMessages(events) : null;
         Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) },
-            () => new SweepWorker(events, accountCount, options),
+            () => new SweepWorker(events, accountCount, options, multiObject),
             (p, _, worker) =>
             {
                 worker.Sweep(partitions[p]);
@@ -61,6 +62,30 @@ public static class CoActionSweep
             CountControlObjects(events, accountCount, options, partitions, table);
         }
         return table;
+    }
+
+    /// <summary>
+    /// Which messages act on more than one object of this signal (or more than once on one): only their directed counts
+    /// need de-duplication per message; a message with one object meets each partner once on it.
+    /// </summary>
+    private static bool[] MultiObjectMessages(SignalEvents events)
+    {
+        var max = -1;
+        foreach (var e in events.Events)
+        {
+            max = Math.Max(max, e.Message);
+        }
+        var count = new byte[max + 1];
+        var multi = new bool[max + 1];
+        foreach (var e in events.Events)
+        {
+            if (++count[e.Message] > 1)
+            {
+                multi[e.Message] = true;
+                count[e.Message] = 2;
+            }
+        }
+        return multi;
     }
 
     /// <summary>Splits objects into contiguous ranges of similar sweep cost (cost grows with the square of an object's size).</summary>
@@ -104,12 +129,12 @@ public static class CoActionSweep
     }
 
     /// <summary>The state one thread sweeps with: its pair table and scratch arrays sized by accounts.</summary>
-    private sealed class SweepWorker(SignalEvents events, int accountCount, SweepOptions options)
+    private sealed class SweepWorker(SignalEvents events, int accountCount, SweepOptions options, bool[]? multiObject)
     {
         private readonly int[] _stamp = new int[accountCount];
         private readonly int[] _inWindow = new int[accountCount];
         private readonly int[] _seen = new int[accountCount];
-        private readonly HashSet<long> _syncPairs = [];
+        private HashSet<long> _syncPairs = new(PairKeyComparer.Instance);
         private int _objectStamp;
 
         public PairTable Table { get; } = new(1 << 12);
@@ -134,10 +159,10 @@ public static class CoActionSweep
                 var weight = collect ? PairStats.ToUnits(options.ObjectWeight!(stats)) : 0;
                 if (stats.Participants == stats.Events)
                 {
-                    SweepSimpleObject(all, start, end, w, Table, multi, collect, weight);
+                    SweepSimpleObject(all, start, end, w, Table, multi, multiObject, collect, weight);
                     continue;
                 }
-                SweepObject(all, start, end, w, Table, multi, _stamp, collect ? _syncPairs : null);
+                SweepObject(all, start, end, w, Table, multi, multiObject, _stamp, collect ? _syncPairs : null);
                 foreach (var key in _syncPairs)
                 {
                     var (pa, pb) = PairTable.Unpack(key);
@@ -145,7 +170,7 @@ public static class CoActionSweep
                     s.SyncObjects++;
                     s.EvidenceUnits += weight;
                 }
-                _syncPairs.Clear();
+                _syncPairs = Reset(_syncPairs);
             }
         }
     }
@@ -155,8 +180,13 @@ public static class CoActionSweep
     /// direction, so one forward scan (j &gt; i) with one table update per pair does the work of two.
     /// </summary>
     private static void SweepSimpleObject(CoActionEvent[] all, int start, int end, double w, PairTable table,
-        List<(int, int, int)>? multi, bool collect, int weight)
+        List<(int, int, int)>? multi, bool[]? multiObject, bool collect, int weight)
     {
+        if (multi is null || multiObject is null)
+        {
+            SweepSimpleObjectBatched(all, start, end, w, table, collect ? 1 : 0, collect ? weight : 0);
+            return;
+        }
         var hi = start;
         for (var i = start; i < end; i++)
         {
@@ -172,34 +202,99 @@ public static class CoActionSweep
             }
             for (var j = i + 1; j < hi; j++)
             {
+                // A message with several objects may meet a partner on more than one of them: its directed count is
+                // de-duplicated per message afterwards. A message with one object counts at once.
                 var b = all[j].Account;
-                if (multi is not null)
+                ref var m = ref table.GetOrAdd(a, b);
+                var (mi, mj) = (all[i].Message, all[j].Message);
+                if (multiObject[mi])
                 {
-                    multi.Add((all[i].Message, a, b));
-                    multi.Add((all[j].Message, b, a));
-                    if (collect)
-                    {
-                        ref var m = ref table.GetOrAdd(a, b);
-                        m.SyncObjects++;
-                        m.EvidenceUnits += weight;
-                    }
-                    continue;
+                    multi.Add((mi, a, b));
                 }
-                ref var s = ref table.GetOrAdd(a, b);
-                s.LoToHi++;
-                s.HiToLo++;
+                else if (a < b)
+                {
+                    m.LoToHi++;
+                }
+                else
+                {
+                    m.HiToLo++;
+                }
+                if (multiObject[mj])
+                {
+                    multi.Add((mj, b, a));
+                }
+                else if (b < a)
+                {
+                    m.LoToHi++;
+                }
+                else
+                {
+                    m.HiToLo++;
+                }
                 if (collect)
                 {
-                    s.SyncObjects++;
-                    s.EvidenceUnits += weight;
+                    m.SyncObjects++;
+                    m.EvidenceUnits += weight;
                 }
             }
         }
     }
 
+    /// <summary>
+    /// Empties a per-object scratch set. <see cref="HashSet{T}.Clear"/> costs the set's capacity, which never shrinks:
+    /// after one huge object (a link shared by ten thousand accounts) every later object would pay for it, so a set that
+    /// held many pairs is replaced by a new one instead.
+    /// </summary>
+    private static HashSet<long> Reset(HashSet<long> set)
+    {
+        if (set.Count > 1024)
+        {
+            return new HashSet<long>(PairKeyComparer.Instance);
+        }
+        set.Clear();
+        return set;
+    }
+
+    /// <summary>Pairs handed to the table in batches of this many, so that their cache misses overlap.</summary>
+    private const int PairBatch = 64;
+
+    /// <summary>
+    /// <see cref="SweepSimpleObject"/> for messages with one object each: every pair within the window is met once and
+    /// counts once in each direction, so the pairs are collected and handed to the table in batches.
+    /// </summary>
+    private static void SweepSimpleObjectBatched(CoActionEvent[] all, int start, int end, double w, PairTable table, int syncObjects, int weight)
+    {
+        Span<long> batch = stackalloc long[PairBatch];
+        var n = 0;
+        var hi = start;
+        for (var i = start; i < end; i++)
+        {
+            var a = all[i].Account;
+            var limit = all[i].Time + w;
+            if (hi <= i)
+            {
+                hi = i + 1;
+            }
+            while (hi < end && all[hi].Time <= limit)
+            {
+                hi++;
+            }
+            for (var j = i + 1; j < hi; j++)
+            {
+                batch[n++] = PairTable.Key(a, all[j].Account);
+                if (n == PairBatch)
+                {
+                    table.AddMutual(batch, syncObjects, weight);
+                    n = 0;
+                }
+            }
+        }
+        table.AddMutual(batch[..n], syncObjects, weight);
+    }
+
     /// <summary>The general case (an account acted more than once): count distinct messages per partner with stamps.</summary>
     private static void SweepObject(CoActionEvent[] all, int start, int end, double w, PairTable table,
-        List<(int, int, int)>? multi, int[] stamp, HashSet<long>? syncPairs)
+        List<(int, int, int)>? multi, bool[]? multiObject, int[] stamp, HashSet<long>? syncPairs)
     {
         var lo = start;
         var hi = start;
@@ -224,7 +319,7 @@ public static class CoActionSweep
                     continue;
                 }
                 stamp[b] = mark;
-                if (multi is not null)
+                if (multi is not null && multiObject![all[i].Message])
                 {
                     multi.Add((all[i].Message, a, b));
                 }
@@ -301,14 +396,48 @@ public static class CoActionSweep
         return new ObjectStats(span.Length, participants, peak);
     }
 
+    /// <summary>Control objects of an object where every account acted once: pairs further apart than the window but within the horizon.</summary>
+    private static void CountSimpleControl(CoActionEvent[] all, int start, int end, double w, double horizon, PairTable table)
+    {
+        Span<long> batch = stackalloc long[PairBatch];
+        var n = 0;
+        var hi = start;
+        for (var i = start; i < end; i++)
+        {
+            var limit = all[i].Time + horizon;
+            if (hi <= i)
+            {
+                hi = i + 1;
+            }
+            while (hi < end && all[hi].Time <= limit)
+            {
+                hi++;
+            }
+            for (var j = i + 1; j < hi; j++)
+            {
+                if (all[j].Time - all[i].Time <= w)
+                {
+                    continue;
+                }
+                batch[n++] = PairTable.Key(all[i].Account, all[j].Account);
+                if (n == PairBatch)
+                {
+                    table.AddControl(batch);
+                    n = 0;
+                }
+            }
+        }
+        table.AddControl(batch[..n]);
+    }
+
     private static void CountControlObjects(SignalEvents events, int accountCount, SweepOptions options, List<(int From, int To)> partitions, PairTable table)
     {
         var locals = new PairTable[partitions.Count];
         Parallel.For(0, partitions.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, p =>
         {
             var local = new PairTable(1 << 10);
-            var sync = new HashSet<long>();
-            var control = new HashSet<long>();
+            var sync = new HashSet<long>(PairKeyComparer.Instance);
+            var control = new HashSet<long>(PairKeyComparer.Instance);
             var inWindow = new int[accountCount];
             var seen = new int[accountCount];
             var objectStamp = 0;
@@ -331,31 +460,7 @@ public static class CoActionSweep
                 if (stats.Participants == stats.Events)
                 {
                     // One action per account: a pair's only gap decides, and each pair is met once.
-                    var hi = start;
-                    for (var i = start; i < end; i++)
-                    {
-                        var limit = all[i].Time + horizon;
-                        if (hi <= i)
-                        {
-                            hi = i + 1;
-                        }
-                        while (hi < end && all[hi].Time <= limit)
-                        {
-                            hi++;
-                        }
-                        for (var j = i + 1; j < hi; j++)
-                        {
-                            if (all[j].Time - all[i].Time <= w)
-                            {
-                                continue;
-                            }
-                            ref var s = ref table.Find(all[i].Account, all[j].Account);
-                            if (!System.Runtime.CompilerServices.Unsafe.IsNullRef(ref s))
-                            {
-                                Interlocked.Increment(ref s.ControlObjects);
-                            }
-                        }
-                    }
+                    CountSimpleControl(all, start, end, w, horizon, table);
                     continue;
                 }
                 var lo = start;
@@ -398,8 +503,8 @@ public static class CoActionSweep
                         local.GetOrAdd(pa, pb).ControlObjects++;
                     }
                 }
-                sync.Clear();
-                control.Clear();
+                sync = Reset(sync);
+                control = Reset(control);
             }
             locals[p] = local;
         });

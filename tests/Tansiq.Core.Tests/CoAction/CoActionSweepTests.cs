@@ -85,4 +85,74 @@ public class CoActionSweepTests
         Assert.NotEmpty(serial);
         Assert.Equal(serial, parallel);
     }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(3, false)]
+    [InlineData(1, true)]
+    [InlineData(3, true)]
+    public void Run_MixedSingleAndMultiLinkMessages_MatchesBruteForceToolkitCount(int parallelism, bool accountsRepeatOnALink)
+    {
+        // Most messages carry one link, some two or three (shared with others): the fast path for one-link messages and
+        // the per-message de-duplication of several-link messages must together give the toolkit's count(distinct
+        // message) per directed pair, both when every account acts once per link (the one-action-per-account sweep) and
+        // when accounts post a link again and again (the general sweep).
+        var random = new Random(11);
+        var messages = new List<Message>();
+        if (accountsRepeatOnALink)
+        {
+            for (var i = 0; i < 4000; i++)
+            {
+                var links = random.Next(10) switch
+                {
+                    0 => 3,
+                    < 3 => 2,
+                    _ => 1,
+                };
+                var urls = Enumerable.Range(0, links).Select(_ => $"http://n.example/{random.Next(6)}").Distinct().ToList();
+                messages.Add(new Message { MessageId = i.ToString(), AccountId = "u" + random.Next(40), Timestamp = random.Next(20_000), Urls = urls });
+            }
+        }
+        else
+        {
+            // Bursts on two links each; every account posts once per burst: the first link, the second, or both.
+            for (var g = 0; g < 300; g++)
+            {
+                var accounts = Enumerable.Range(0, 50).OrderBy(_ => random.Next()).Take(10).ToList();
+                foreach (var account in accounts)
+                {
+                    string[] urls = random.Next(3) switch
+                    {
+                        0 => [$"http://n.example/{2 * g}"],
+                        1 => [$"http://n.example/{2 * g + 1}"],
+                        _ => [$"http://n.example/{2 * g}", $"http://n.example/{2 * g + 1}"],
+                    };
+                    messages.Add(new Message { MessageId = messages.Count.ToString(), AccountId = "u" + account, Timestamp = 1000 * g + random.Next(200), Urls = urls });
+                }
+            }
+        }
+        const double window = 120;
+
+        var expected = new Dictionary<(string, string), int>();
+        foreach (var a in messages.GroupBy(m => m.AccountId))
+        {
+            foreach (var b in messages.GroupBy(m => m.AccountId))
+            {
+                if (string.CompareOrdinal(a.Key, b.Key) >= 0)
+                {
+                    continue;
+                }
+                int Directed(IEnumerable<Message> from, IEnumerable<Message> to) => from.Count(m =>
+                    to.Any(o => o.MessageId != m.MessageId && Math.Abs(o.Timestamp - m.Timestamp) <= window && o.Urls.Intersect(m.Urls).Any()));
+                var weight = Math.Max(Directed(a, b), Directed(b, a));
+                if (weight > 0)
+                {
+                    expected[(a.Key, b.Key)] = weight;
+                }
+            }
+        }
+
+        Assert.Contains(expected.Values, w => w > 1);
+        Assert.Equal(expected, Network(messages, SignalKind.CoLink, window, parallelism));
+    }
 }
