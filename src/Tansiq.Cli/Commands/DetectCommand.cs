@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Tansiq.Core.Detection;
+using Tansiq.Core.Model;
 using Tansiq.Core.Text;
 using Tansiq.IO.Output;
 using Tansiq.IO.Readers;
@@ -63,7 +64,7 @@ internal static class DetectCommand
                 throw new UsageException("--control-factor must be greater than 1");
             }
             var time = TimeProvider.System;
-            var readOptions = new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows) };
+            var readOptions = new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = options.Signals.Contains(SignalKind.CoHashtag), ExtractMentions = false };
             var start = time.GetTimestamp();
             var similarityOptions = new NearDuplicateOptions
             {

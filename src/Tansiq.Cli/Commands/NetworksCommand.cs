@@ -42,7 +42,7 @@ internal static class NetworksCommand
                 throw new UsageException("--window must be a number of seconds >= 0");
             }
             var min = Math.Max(1, parse.GetValue(minWeight));
-            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows) });
+            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag });
             var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = Math.Max(1, parse.GetValue(threads)) });
             // Sorted by the accounts' ordinal ranks (one string sort of the accounts, then integer keys), not by
             // comparing id strings millions of times.

@@ -29,7 +29,7 @@ internal static class CntCsvReader
         }
         while (csv.MoveNext())
         {
-            var message = Map(csv, out var reason);
+            var message = Map(csv, options, out var reason);
             if (message is null)
             {
                 options.Reject(path, csv.Line, reason!);
@@ -39,7 +39,7 @@ internal static class CntCsvReader
         }
     }
 
-    private static Message? Map(CsvRecords csv, out string? reason)
+    private static Message? Map(CsvRecords csv, ReadOptions options, out string? reason)
     {
         if (csv.Problem is { } problem)
         {
@@ -67,7 +67,7 @@ internal static class CntCsvReader
         {
             return null;
         }
-        var text = csv.FieldString(5);
+        var text = options.KeepText ? csv.FieldString(5) : "";
         return new Message
         {
             MessageId = new string(messageId),
@@ -78,8 +78,8 @@ internal static class CntCsvReader
             Text = text,
             Timestamp = timestamp,
             Urls = TextEntities.SplitUrls(csv.Field(7)),
-            Hashtags = TextEntities.Hashtags(text),
-            Mentions = TextEntities.Mentions(text),
+            Hashtags = options.ExtractHashtags ? TextEntities.Hashtags(text) : [],
+            Mentions = options.ExtractMentions ? TextEntities.Mentions(text) : [],
         };
     }
 

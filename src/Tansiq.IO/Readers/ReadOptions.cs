@@ -8,6 +8,21 @@ public sealed class ReadOptions
     /// A missing or unreadable file, an unreadable header or corrupt compression is fatal either way.</summary>
     public bool SkipBadRows { get; init; }
 
+    /// <summary>
+    /// When false, hashtags are not taken from the message text where the source has no hashtag field (a caller that
+    /// needs no co-hashtag signal saves a scan of every text). Hashtags the source lists are always read.
+    /// </summary>
+    public bool ExtractHashtags { get; init; } = true;
+
+    /// <summary>
+    /// When false, message texts are not kept (empty) and no entity is taken from them: for callers that use no text
+    /// (a co-repost network), which saves allocating every text of the file.
+    /// </summary>
+    public bool KeepText { get; init; } = true;
+
+    /// <summary>As <see cref="ExtractHashtags"/>, for mentions (which only moderation's exposure uses).</summary>
+    public bool ExtractMentions { get; init; } = true;
+
     /// <summary>The rows skipped so far (only filled when <see cref="SkipBadRows"/> is on).</summary>
     public BadRowLog BadRows { get; } = new();
 

@@ -24,7 +24,7 @@ internal static class TansiqCsvReader
         var layout = ReadLayout(CsvHeader.Read(csv, "tansiq-csv", Expected), path, csv.Line);
         while (csv.MoveNext())
         {
-            var message = Map(csv, layout, out var reason);
+            var message = Map(csv, layout, options, out var reason);
             if (message is null)
             {
                 options.Reject(path, csv.Line, reason!);
@@ -62,7 +62,7 @@ internal static class TansiqCsvReader
             header.Find("lang"), header.Find("platform"), header.Count);
     }
 
-    private static Message? Map(CsvRecords csv, Layout layout, out string? reason)
+    private static Message? Map(CsvRecords csv, Layout layout, ReadOptions options, out string? reason)
     {
         if (csv.Problem is { } problem)
         {
@@ -90,7 +90,7 @@ internal static class TansiqCsvReader
         {
             return null;
         }
-        var text = layout.Text < 0 ? "" : csv.FieldString(layout.Text);
+        var text = layout.Text < 0 || !options.KeepText ? "" : csv.FieldString(layout.Text);
         return new Message
         {
             MessageId = new string(messageId),
@@ -101,8 +101,8 @@ internal static class TansiqCsvReader
             Text = text,
             Timestamp = timestamp,
             Urls = layout.Urls < 0 ? [] : TextEntities.SplitUrls(csv.Field(layout.Urls)),
-            Hashtags = layout.Hashtags < 0 ? TextEntities.Hashtags(text) : TextEntities.SplitList(csv.Field(layout.Hashtags), '#'),
-            Mentions = layout.Mentions < 0 ? TextEntities.Mentions(text) : TextEntities.SplitList(csv.Field(layout.Mentions), '@'),
+            Hashtags = layout.Hashtags >= 0 ? TextEntities.SplitList(csv.Field(layout.Hashtags), '#') : options.ExtractHashtags ? TextEntities.Hashtags(text) : [],
+            Mentions = layout.Mentions >= 0 ? TextEntities.SplitList(csv.Field(layout.Mentions), '@') : options.ExtractMentions ? TextEntities.Mentions(text) : [],
             Lang = Optional(csv, layout.Lang),
             Platform = Optional(csv, layout.Platform),
         };

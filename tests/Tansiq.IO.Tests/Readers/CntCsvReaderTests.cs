@@ -49,6 +49,31 @@ public class CntCsvReaderTests
     }
 
     [Fact]
+    public void Open_TextNotKept_EmptyTextNoEntitiesSameIdsAndLinks()
+    {
+        var full = ReadFixture();
+        var lean = MessageReaders.Open(TempFiles.Fixture("cnt-sample.csv"), InputFormat.CntCsv,
+            new ReadOptions { KeepText = false, ExtractHashtags = false, ExtractMentions = false }).ToList();
+
+        Assert.All(lean, m => Assert.Equal("", m.Text));
+        Assert.All(lean, m => Assert.Empty(m.Hashtags));
+        Assert.All(lean, m => Assert.Empty(m.Mentions));
+        Assert.Equal(full.Select(m => (m.MessageId, m.AccountId, m.RepostOf, m.ReplyTo, m.Timestamp)),
+            lean.Select(m => (m.MessageId, m.AccountId, m.RepostOf, m.ReplyTo, m.Timestamp)));
+        Assert.Equal(full.Select(m => string.Join(' ', m.Urls)), lean.Select(m => string.Join(' ', m.Urls)));
+    }
+
+    [Fact]
+    public void Open_HashtagsOnly_MentionsNotExtracted()
+    {
+        var first = MessageReaders.Open(TempFiles.Fixture("cnt-sample.csv"), InputFormat.CntCsv,
+            new ReadOptions { ExtractMentions = false }).First();
+
+        Assert.Equal(["العراق_ينتفض"], first.Hashtags);
+        Assert.Empty(first.Mentions);
+    }
+
+    [Fact]
     public void Open_Urls_SplitOnSpacesAndEmptyFieldIsNoUrl()
     {
         var messages = ReadFixture();
