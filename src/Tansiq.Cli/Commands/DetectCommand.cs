@@ -19,7 +19,7 @@ internal static class DetectCommand
         var accounts = new Option<string?>("--accounts") { Description = "Optional accounts CSV: account_id,username,created_at,followers_count,following_count." };
         var window = new Option<double>("--window") { Description = "Seconds within which two actions on one object are co-actions (inclusive).", DefaultValueFactory = _ => d.Window };
         var signals = new Option<string>("--signals") { Description = "Comma-separated signals, or 'all': co-repost,co-link,co-reply,co-text,co-hashtag,co-similar.", DefaultValueFactory = _ => "all" };
-        var minWeight = new Option<int>("--min-weight") { Description = "Raw co-action edges (edges.csv, Gephi files) need at least this toolkit weight.", DefaultValueFactory = _ => d.MinWeight };
+        var minWeight = new Option<int>("--min-weight") { Description = "Raw co-action edges in edges.csv need at least this toolkit weight (the Gephi files hold the significant edges).", DefaultValueFactory = _ => d.MinWeight };
         var alpha = new Option<double>("--alpha") { Description = "Significance level of the timing null-model test per pair and signal.", DefaultValueFactory = _ => d.Alpha };
         var minSync = new Option<int>("--min-sync-objects") { Description = "A pair needs at least this many distinct objects acted on within the window.", DefaultValueFactory = _ => d.MinSyncObjects };
         var controlFactor = new Option<double>("--control-factor") { Description = "The control band of the timing test: gaps in (window, factor x window].", DefaultValueFactory = _ => d.ControlFactor };
