@@ -79,7 +79,7 @@ public sealed class Detector
         // Edges are sorted by the accounts' ordinal ranks (numbers), not by comparing strings millions of times.
         var rank = OrdinalRanks(corpus);
         var raw = new List<RawEdge>();
-        var fused = new Dictionary<long, SignificantEdge>();
+        var fused = new Dictionary<long, SignificantEdge>(PairKeyComparer.Instance);
         var counts = new Dictionary<string, SignalCounts>();
         var controlWindows = Math.Max(1, o.ControlFactor - 1);
         foreach (var (kind, table) in tables.OrderBy(t => t.Key))

@@ -146,7 +146,7 @@ public static class Louvain
 
     private static WeightedGraph Aggregate(WeightedGraph g, int[] community, int count)
     {
-        var edges = new Dictionary<long, double>();
+        var edges = new Dictionary<long, double>(Tansiq.Core.CoAction.PairKeyComparer.Instance);
         for (var a = 0; a < g.NodeCount; a++)
         {
             for (var e = g.Offsets[a]; e < g.Offsets[a + 1]; e++)

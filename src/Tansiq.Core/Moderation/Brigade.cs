@@ -47,7 +47,7 @@ internal static class BrigadeBuilder
                 list.Add(w.Id);
             }
         }
-        var shared = new Dictionary<long, int>();
+        var shared = new Dictionary<long, int>(Tansiq.Core.CoAction.PairKeyComparer.Instance);
         foreach (var list in wavesOf.Values)
         {
             for (var i = 0; i < list.Count; i++)

@@ -264,7 +264,7 @@ public sealed class NearDuplicateIndex
     /// </summary>
     public List<(int A, int B)> SimilarDistinctPairs()
     {
-        var seen = new HashSet<long>();
+        var seen = new HashSet<long>(Tansiq.Core.CoAction.PairKeyComparer.Instance);
         var result = new List<(int, int)>();
         ForEachBucket(bucket =>
         {
