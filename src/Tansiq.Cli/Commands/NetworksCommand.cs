@@ -44,23 +44,14 @@ internal static class NetworksCommand
             var min = Math.Max(1, parse.GetValue(minWeight));
             var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag });
             var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = Math.Max(1, parse.GetValue(threads)) });
-            // Sorted by the accounts' ordinal ranks (one string sort of the accounts, then integer keys), not by
-            // comparing id strings millions of times.
-            var order = Enumerable.Range(0, corpus.AccountCount).ToArray();
-            Array.Sort(order, (x, y) => string.CompareOrdinal(corpus.Accounts[x], corpus.Accounts[y]));
-            var rank = new int[order.Length];
-            for (var i = 0; i < order.Length; i++)
-            {
-                rank[order[i]] = i;
-            }
+            var pairs = new OrdinalPairs(corpus.Accounts);
             var keys = new List<long>();
             var weights = new List<int>();
             foreach (var (lo, hi, stats) in table.Pairs())
             {
                 if (stats.Weight >= min)
                 {
-                    var (ra, rb) = (rank[lo], rank[hi]);
-                    keys.Add(ra < rb ? ((long)ra << 32) | (uint)rb : ((long)rb << 32) | (uint)ra);
+                    keys.Add(pairs.Key(lo, hi));
                     weights.Add(stats.Weight);
                 }
             }
@@ -70,7 +61,7 @@ internal static class NetworksCommand
             var rows = new (string Source, string Target, int Weight)[keyArray.Length];
             for (var i = 0; i < keyArray.Length; i++)
             {
-                rows[i] = (corpus.Accounts[order[(int)(keyArray[i] >> 32)]], corpus.Accounts[order[(int)(uint)keyArray[i]]], weightArray[i]);
+                rows[i] = (pairs.Source(keyArray[i]), pairs.Target(keyArray[i]), weightArray[i]);
             }
             var path = parse.GetValue(output)!;
             AtomicFile.WriteText(path, writer =>

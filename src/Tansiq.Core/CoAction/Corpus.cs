@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.InteropServices;
 using System.Text;
 using Tansiq.Core.Model;
 using Tansiq.Core.Signals;
@@ -97,14 +98,14 @@ public sealed class CorpusBuilder
     /// <summary>Adds one message; returns false (and keeps nothing) when its id was already seen.</summary>
     public bool Add(Message message)
     {
-        var id = HashId(message.MessageId);
-        if (_authorOf.ContainsKey(id))
+        ref var author = ref CollectionsMarshal.GetValueRefOrAddDefault(_authorOf, HashId(message.MessageId), out var seen);
+        if (seen)
         {
             _duplicates++;
             return false;
         }
         var account = InternAccount(message.AccountId, message.Username);
-        _authorOf.Add(id, account);
+        author = account;
         _messagesPerAccount[account]++;
         var index = _messageCount++;
         _minTime = Math.Min(_minTime, message.Timestamp);

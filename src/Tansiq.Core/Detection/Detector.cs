@@ -76,8 +76,7 @@ public sealed class Detector
     private (IReadOnlyList<EdgeResult>, List<SignificantEdge>, Dictionary<string, SignalCounts>) Weigh(Corpus corpus, Dictionary<SignalKind, PairTable> tables)
     {
         var o = _options;
-        // Edges are sorted by the accounts' ordinal ranks (numbers), not by comparing strings millions of times.
-        var rank = OrdinalRanks(corpus);
+        var pairs = new OrdinalPairs(corpus.Accounts);
         var raw = new List<RawEdge>();
         var fused = new Dictionary<long, SignificantEdge>(PairKeyComparer.Instance);
         var counts = new Dictionary<string, SignalCounts>();
@@ -98,8 +97,7 @@ public sealed class Detector
                 var isSignificant = p < o.Alpha;
                 if (s.Weight >= o.MinWeight || isSignificant)
                 {
-                    var (ra, rb) = (rank[lo], rank[hi]);
-                    raw.Add(new RawEdge(ra < rb ? ((long)ra << 32) | (uint)rb : ((long)rb << 32) | (uint)ra, kind, s.Weight, isSignificant));
+                    raw.Add(new RawEdge(pairs.Key(lo, hi), kind, s.Weight, isSignificant));
                 }
                 if (!isSignificant)
                 {
@@ -119,12 +117,7 @@ public sealed class Detector
             counts[kind.Name()] = new SignalCounts(events.Events.Length, events.ObjectCount, table.Count, significantPairs);
         }
         raw.Sort(static (x, y) => x.Pair != y.Pair ? x.Pair.CompareTo(y.Pair) : x.Signal.CompareTo(y.Signal));
-        var byRank = new string[rank.Length];
-        for (var account = 0; account < rank.Length; account++)
-        {
-            byRank[rank[account]] = corpus.Accounts[account];
-        }
-        var edges = new RawEdgeList([.. raw], byRank);
+        var edges = new RawEdgeList([.. raw], pairs);
         return (edges, [.. fused.Values], counts);
     }
 
@@ -134,7 +127,7 @@ public sealed class Detector
     /// The raw edges as a list whose items are made on access: millions of edge objects would otherwise outweigh
     /// everything else detect keeps; the writers stream through them once.
     /// </summary>
-    private sealed class RawEdgeList(RawEdge[] edges, string[] accountByRank) : IReadOnlyList<EdgeResult>
+    private sealed class RawEdgeList(RawEdge[] edges, OrdinalPairs pairs) : IReadOnlyList<EdgeResult>
     {
         public int Count => edges.Length;
 
@@ -143,7 +136,7 @@ public sealed class Detector
             get
             {
                 var e = edges[index];
-                return new EdgeResult(accountByRank[(int)(e.Pair >> 32)], accountByRank[(int)(uint)e.Pair], e.Signal, e.Weight, e.Significant);
+                return new EdgeResult(pairs.Source(e.Pair), pairs.Target(e.Pair), e.Signal, e.Weight, e.Significant);
             }
         }
 
@@ -156,19 +149,6 @@ public sealed class Detector
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
-
-    /// <summary>Each account's position when the ids are sorted ordinally.</summary>
-    private static int[] OrdinalRanks(Corpus corpus)
-    {
-        var order = Enumerable.Range(0, corpus.AccountCount).ToArray();
-        Array.Sort(order, (x, y) => string.CompareOrdinal(corpus.Accounts[x], corpus.Accounts[y]));
-        var rank = new int[order.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            rank[order[i]] = i;
-        }
-        return rank;
     }
 
     private (int[] Nodes, int[] Membership, WeightedGraph Graph) Cluster(List<SignificantEdge> significant)
@@ -210,7 +190,6 @@ public sealed class Detector
 
     private sealed class Community
     {
-        public required int Label { get; init; }
         public List<int> Accounts { get; } = [];
         /// <summary>Objects acted on by at least two members that are mostly the community's own, synchronous or not.</summary>
         public int CoSelectedExclusive { get; set; }
@@ -219,6 +198,8 @@ public sealed class Detector
         public Dictionary<int, int> ExclusivePerMember { get; } = [];
         public double SynchronyShare => CoSelectedExclusive == 0 ? 0 : (double)Exclusive.Count / CoSelectedExclusive;
         public List<int> Kept { get; } = [];
+        /// <summary>See <see cref="MedianSpread"/>; set once the community's own objects are known.</summary>
+        public double MedianSpread { get; set; }
     }
 
     /// <summary>
@@ -244,7 +225,7 @@ public sealed class Detector
             {
                 // A community whose members' actions stretch over minutes is a crowd of people; its parts would be too.
                 if (community.Kept.Count >= o.MinClusterSize || community.Accounts.Count < 2 * o.MinClusterSize
-                    || MedianSpread(community.Exclusive) > o.EffectiveMaxMemberSpread)
+                    || community.MedianSpread > o.EffectiveMaxMemberSpread)
                 {
                     continue;
                 }
@@ -307,7 +288,7 @@ public sealed class Detector
             {
                 c = communities.Count;
                 labelToCommunity[membership[i]] = c;
-                communities.Add(new Community { Label = membership[i] });
+                communities.Add(new Community());
             }
             communities[c].Accounts.Add(nodes[i]);
             communityOf[nodes[i]] = c;
@@ -381,8 +362,9 @@ public sealed class Detector
                     community.ExclusivePerMember[m] = community.ExclusivePerMember.GetValueOrDefault(m) + 1;
                 }
             }
+            community.MedianSpread = MedianSpread(community.Exclusive);
             if (community.Exclusive.Count < o.MinExclusiveObjects || community.SynchronyShare < o.MinSynchronyShare
-                || MedianSpread(community.Exclusive) > o.EffectiveMaxMemberSpread)
+                || community.MedianSpread > o.EffectiveMaxMemberSpread)
             {
                 continue;
             }
