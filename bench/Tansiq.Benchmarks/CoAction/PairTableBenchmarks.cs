@@ -5,8 +5,7 @@ namespace Tansiq.Benchmarks.CoAction;
 
 /// <summary>
 /// The pair table alone: one million updates of pairs drawn from 50,000 accounts with a heavy-tailed (Zipf-like)
-/// activity, as a sweep produces them (repeated pairs are the common case), then a lookup pass and a merge of two
-/// tables. Run: <c>dotnet run -c Release --project bench/Tansiq.Benchmarks -- --filter '*PairTable*'</c>
+/// activity, as a sweep produces them (repeated pairs are the common case), then a lookup pass. Run: <c>dotnet run -c Release --project bench/Tansiq.Benchmarks -- --filter '*PairTable*'</c>
 /// </summary>
 [SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 7)]
 [MemoryDiagnoser]
@@ -17,7 +16,6 @@ public class PairTableBenchmarks
     private int[] _a = [];
     private int[] _b = [];
     private PairTable _filled = null!;
-    private PairTable _other = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -38,7 +36,6 @@ public class PairTableBenchmarks
             (_a[i], _b[i]) = (a, b);
         }
         _filled = Fill(0, Updates);
-        _other = Fill(Updates / 2, Updates);
     }
 
     private PairTable Fill(int from, int to)
@@ -63,13 +60,5 @@ public class PairTableBenchmarks
             sum += _filled.Find(_a[i], _b[i]).LoToHi;
         }
         return sum;
-    }
-
-    [Benchmark]
-    public int MergeHalfIntoFull()
-    {
-        var table = Fill(0, Updates / 2);
-        table.MergeFrom(_other);
-        return table.Count;
     }
 }

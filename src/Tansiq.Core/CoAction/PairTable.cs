@@ -31,10 +31,108 @@ public struct PairStats
 }
 
 /// <summary>
-/// An open-addressing hash map from an unordered account pair to its <see cref="PairStats"/>.
-/// The key packs (lo, hi) into one long; 0 marks an empty slot, which is safe because a self-pair is never stored.
+/// A hash map from an unordered account pair to its <see cref="PairStats"/>, split into shards by a hash of the pair:
+/// during a parallel sweep each thread owns one shard and records only the pairs that fall in it, so the threads never
+/// share an entry, need no locks, and no pair is held twice (one table per thread would each hold nearly every pair of a
+/// fan base, then have to be merged). A pair packs (lo, hi) into one long.
 /// </summary>
 public sealed class PairTable
+{
+    private readonly PairShard[] _shards;
+
+    /// <summary>A table of one shard.</summary>
+    public PairTable(int capacity = 1024)
+        : this(1, capacity)
+    {
+    }
+
+    /// <summary>A table of <paramref name="shards"/> shards, each starting with room for <paramref name="capacityPerShard"/> pairs.</summary>
+    public PairTable(int shards, int capacityPerShard)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
+        _shards = new PairShard[shards];
+        for (var i = 0; i < shards; i++)
+        {
+            _shards[i] = new PairShard(capacityPerShard);
+        }
+    }
+
+    public int Count
+    {
+        get
+        {
+            var count = 0;
+            foreach (var shard in _shards)
+            {
+                count += shard.Count;
+            }
+            return count;
+        }
+    }
+
+    public int ShardCount => _shards.Length;
+
+    public static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
+
+    public static (int Lo, int Hi) Unpack(long key) => ((int)(key >> 32), (int)(key & 0xFFFFFFFF));
+
+    /// <summary>
+    /// The shard of a pair among <paramref name="shards"/>: a second multiplicative hash (another constant than the
+    /// slot's, so that a shard's pairs still spread over all of its slots), mapped onto [0, shards) by multiply-shift.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static int ShardOf(long key, int shards) =>
+        (int)(((ulong)(key * unchecked((long)0xC2B2AE3D27D4EB4F)) >> 32) * (ulong)(uint)shards >> 32);
+
+    internal PairShard Shard(int index) => _shards[index];
+
+    private PairShard ShardFor(long key) => _shards.Length == 1 ? _shards[0] : _shards[ShardOf(key, _shards.Length)];
+
+    /// <summary>The stats of pair (a, b), added as empty if absent.</summary>
+    public ref PairStats GetOrAdd(int a, int b) => ref GetOrAdd(Key(a, b));
+
+    /// <summary>The stats of the pair packed in <paramref name="key"/> (see <see cref="Key"/>), added as empty if absent.</summary>
+    public ref PairStats GetOrAdd(long key) => ref ShardFor(key).GetOrAdd(key);
+
+    /// <summary>The stats of pair (a, b), or a null reference when the pair is absent.</summary>
+    public ref PairStats Find(int a, int b) => ref Find(Key(a, b));
+
+    /// <summary>The stats of the pair packed in <paramref name="key"/>, or a null reference when the pair is absent.</summary>
+    public ref PairStats Find(long key) => ref ShardFor(key).Find(key);
+
+    /// <summary>Counts one message of <paramref name="from"/> that met <paramref name="to"/> within the window.</summary>
+    public void AddDirected(int from, int to) => ShardFor(Key(from, to)).AddDirected(from, to);
+
+    /// <summary>Every stored pair, lo &lt; hi, shard by shard in slot order (not sorted).</summary>
+    public IEnumerable<(int Lo, int Hi, PairStats Stats)> Pairs()
+    {
+        foreach (var shard in _shards)
+        {
+            foreach (var pair in shard.Pairs())
+            {
+                yield return pair;
+            }
+        }
+    }
+
+    /// <summary>Visits every stored pair with a reference to its stats, so they can be updated in place.</summary>
+    public void ForEach(PairVisitor visitor)
+    {
+        foreach (var shard in _shards)
+        {
+            shard.ForEach(visitor);
+        }
+    }
+
+    public delegate void PairVisitor(int lo, int hi, ref PairStats stats);
+}
+
+/// <summary>
+/// One shard of a <see cref="PairTable"/>: an open-addressing hash map from an unordered account pair to its
+/// <see cref="PairStats"/>. The key packs (lo, hi) into one long (see <see cref="PairTable.Key"/>); 0 marks an empty
+/// slot, which is safe because a self-pair is never stored. Not thread-safe: one thread owns a shard while it fills it.
+/// </summary>
+internal sealed class PairShard
 {
     // Key and stats side by side: one cache line holds two whole entries, so an update costs one miss, not two.
     private struct Entry
@@ -50,7 +148,7 @@ public sealed class PairTable
     // Written so the loads of Touch are not optimised away; never read.
     private long _touched;
 
-    public PairTable(int capacity = 1024)
+    public PairShard(int capacity)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
         _entries = new Entry[size];
@@ -60,14 +158,7 @@ public sealed class PairTable
 
     public int Count => _count;
 
-    public static long Key(int a, int b) => a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
-
-    public static (int Lo, int Hi) Unpack(long key) => ((int)(key >> 32), (int)(key & 0xFFFFFFFF));
-
-    /// <summary>The stats of pair (a, b), added as empty if absent.</summary>
-    public ref PairStats GetOrAdd(int a, int b) => ref GetOrAdd(Key(a, b));
-
-    /// <summary>The stats of the pair packed in <paramref name="key"/> (see <see cref="Key"/>), added as empty if absent.</summary>
+    /// <summary>The stats of the pair packed in <paramref name="key"/> (see <see cref="PairTable.Key"/>), added as empty if absent.</summary>
     public ref PairStats GetOrAdd(long key)
     {
         var entries = _entries;
@@ -95,9 +186,6 @@ public sealed class PairTable
         }
     }
 
-    /// <summary>The stats of pair (a, b), or a null reference when the pair is absent.</summary>
-    public ref PairStats Find(int a, int b) => ref Find(Key(a, b));
-
     /// <summary>The stats of the pair packed in <paramref name="key"/>, or a null reference when the pair is absent.</summary>
     public ref PairStats Find(long key)
     {
@@ -122,7 +210,7 @@ public sealed class PairTable
     /// <summary>Counts one message of <paramref name="from"/> that met <paramref name="to"/> within the window.</summary>
     public void AddDirected(int from, int to)
     {
-        ref var s = ref GetOrAdd(from, to);
+        ref var s = ref GetOrAdd(PairTable.Key(from, to));
         if (from < to)
         {
             s.LoToHi++;
@@ -131,14 +219,6 @@ public sealed class PairTable
         {
             s.HiToLo++;
         }
-    }
-
-    /// <summary>Counts one synchronous co-action in each direction (both accounts acted once on the object).</summary>
-    public void AddMutual(int a, int b)
-    {
-        ref var s = ref GetOrAdd(a, b);
-        s.LoToHi++;
-        s.HiToLo++;
     }
 
     /// <summary>
@@ -160,7 +240,7 @@ public sealed class PairTable
         }
     }
 
-    /// <summary>Counts one control object (atomically: threads may share the table) for every pair of <paramref name="keys"/> that is present.</summary>
+    /// <summary>Counts one control object for every pair of <paramref name="keys"/> that is present.</summary>
     public void AddControl(ReadOnlySpan<long> keys)
     {
         Touch(keys);
@@ -169,7 +249,7 @@ public sealed class PairTable
             ref var s = ref Find(key);
             if (!Unsafe.IsNullRef(ref s))
             {
-                Interlocked.Increment(ref s.ControlObjects);
+                s.ControlObjects++;
             }
         }
     }
@@ -186,46 +266,6 @@ public sealed class PairTable
         _touched = sum;
     }
 
-    /// <summary>Adds every pair of <paramref name="other"/> into this table.</summary>
-    public void MergeFrom(PairTable other)
-    {
-        const int Batch = 32;
-        var entries = other._entries;
-        Span<int> batch = stackalloc int[Batch];
-        Span<long> keys = stackalloc long[Batch];
-        var n = 0;
-        for (var i = 0; i < entries.Length; i++)
-        {
-            if (entries[i].Key == 0)
-            {
-                continue;
-            }
-            batch[n] = i;
-            keys[n++] = entries[i].Key;
-            if (n == Batch || i == entries.Length - 1)
-            {
-                MergeBatch(entries, batch[..n], keys[..n]);
-                n = 0;
-            }
-        }
-        MergeBatch(entries, batch[..n], keys[..n]);
-    }
-
-    private void MergeBatch(Entry[] from, ReadOnlySpan<int> indices, ReadOnlySpan<long> keys)
-    {
-        Touch(keys);
-        foreach (var i in indices)
-        {
-            ref var s = ref GetOrAdd(from[i].Key);
-            ref readonly var o = ref from[i].Stats;
-            s.LoToHi += o.LoToHi;
-            s.HiToLo += o.HiToLo;
-            s.SyncObjects += o.SyncObjects;
-            s.ControlObjects += o.ControlObjects;
-            s.EvidenceUnits += o.EvidenceUnits;
-        }
-    }
-
     /// <summary>Every stored pair, lo &lt; hi, in slot order (not sorted).</summary>
     public IEnumerable<(int Lo, int Hi, PairStats Stats)> Pairs()
     {
@@ -233,26 +273,24 @@ public sealed class PairTable
         {
             if (_entries[i].Key != 0)
             {
-                var (lo, hi) = Unpack(_entries[i].Key);
+                var (lo, hi) = PairTable.Unpack(_entries[i].Key);
                 yield return (lo, hi, _entries[i].Stats);
             }
         }
     }
 
     /// <summary>Visits every stored pair with a reference to its stats, so they can be updated in place.</summary>
-    public void ForEach(PairVisitor visitor)
+    public void ForEach(PairTable.PairVisitor visitor)
     {
         for (var i = 0; i < _entries.Length; i++)
         {
             if (_entries[i].Key != 0)
             {
-                var (lo, hi) = Unpack(_entries[i].Key);
+                var (lo, hi) = PairTable.Unpack(_entries[i].Key);
                 visitor(lo, hi, ref _entries[i].Stats);
             }
         }
     }
-
-    public delegate void PairVisitor(int lo, int hi, ref PairStats stats);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Slot(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> _shift);

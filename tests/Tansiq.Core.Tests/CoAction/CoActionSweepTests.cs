@@ -155,4 +155,52 @@ public class CoActionSweepTests
         Assert.Contains(expected.Values, w => w > 1);
         Assert.Equal(expected, Network(messages, SignalKind.CoLink, window, parallelism));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Run_TimingEvidence_MatchesBruteForceSyncAndControlObjects(int parallelism)
+    {
+        // A pair's synchronous objects (closest gap <= w) and control objects (closest gap in (w, 3w]) for every pair
+        // that co-acted somewhere, counted pair by pair over every object; accounts may act on a post more than once.
+        var random = new Random(5);
+        var messages = Enumerable.Range(0, 3000)
+            .Select(i => Repost(i.ToString(), "u" + random.Next(60), "p" + random.Next(150), random.Next(5_000)))
+            .ToList();
+        const double window = 30;
+        var gaps = new Dictionary<(string, string), List<double>>();
+        foreach (var post in messages.GroupBy(m => m.RepostOf))
+        {
+            foreach (var a in post.GroupBy(m => m.AccountId))
+            {
+                foreach (var b in post.GroupBy(m => m.AccountId))
+                {
+                    if (string.CompareOrdinal(a.Key, b.Key) < 0)
+                    {
+                        var closest = a.Min(x => b.Min(y => Math.Abs(x.Timestamp - y.Timestamp)));
+                        (gaps.TryGetValue((a.Key, b.Key), out var list) ? list : gaps[(a.Key, b.Key)] = []).Add(closest);
+                    }
+                }
+            }
+        }
+        var expected = gaps.Where(g => g.Value.Any(x => x <= window))
+            .ToDictionary(g => g.Key, g => (Sync: g.Value.Count(x => x <= window), Control: g.Value.Count(x => x > window && x <= 3 * window)));
+
+        var builder = new CorpusBuilder([SignalKind.CoRepost]);
+        messages.ForEach(m => builder.Add(m));
+        var corpus = builder.Build();
+        var table = CoActionSweep.Run(corpus.Signals[SignalKind.CoRepost], corpus.AccountCount,
+            new SweepOptions { Window = window, ObjectWeight = _ => 1, ControlFactor = 3, Parallelism = parallelism });
+        var actual = new Dictionary<(string, string), (int Sync, int Control)>();
+        foreach (var (lo, hi, stats) in table.Pairs())
+        {
+            var (a, b) = (corpus.Accounts[lo], corpus.Accounts[hi]);
+            actual[string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a)] = (stats.SyncObjects, stats.ControlObjects);
+            Assert.Equal(stats.SyncObjects, stats.Evidence, 6);
+        }
+
+        Assert.Contains(expected.Values, v => v.Control > 0);
+        Assert.Equal(expected, actual);
+    }
 }
