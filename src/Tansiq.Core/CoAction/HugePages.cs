@@ -1,0 +1,60 @@
+using System.Runtime.InteropServices;
+
+namespace Tansiq.Core.CoAction;
+
+/// <summary>
+/// Asks Linux for transparent huge pages on the memory of a large pinned array (madvise MADV_HUGEPAGE). A hint about
+/// memory, not I/O: it changes how fast the array is, never what it holds, and does nothing on other systems or when
+/// refused.
+/// </summary>
+internal static partial class HugePages
+{
+    /// <summary>Below this an array spans too few huge pages to matter.</summary>
+    public const long MinBytes = 8L << 20;
+
+    private const int MadvHugePage = 14;
+    private const long HugePageBytes = 2L << 20;
+    private static bool _unavailable = !OperatingSystem.IsLinux();
+
+    /// <summary>The address of the first element of an array allocated pinned (it never moves).</summary>
+    public static long AddressOf(long[] pinned)
+    {
+        var handle = GCHandle.Alloc(pinned, GCHandleType.Pinned);
+        try
+        {
+            return (long)handle.AddrOfPinnedObject();
+        }
+        finally
+        {
+            handle.Free();
+        }
+    }
+
+    /// <summary>Advises huge pages for the whole 2 MiB pages inside a pinned array; call it before the array is first written.</summary>
+    public static void Advise(long[] pinned)
+    {
+        if (_unavailable)
+        {
+            return;
+        }
+        var start = AddressOf(pinned);
+        var end = start + ((long)pinned.Length * sizeof(long));
+        var from = (start + HugePageBytes - 1) & ~(HugePageBytes - 1);
+        var to = end & ~(HugePageBytes - 1);
+        if (to <= from)
+        {
+            return;
+        }
+        try
+        {
+            _ = Madvise((nint)from, (nuint)(to - from), MadvHugePage);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            _unavailable = true;
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "madvise")]
+    private static partial int Madvise(nint address, nuint length, int advice);
+}
