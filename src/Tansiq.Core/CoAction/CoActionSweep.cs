@@ -24,6 +24,9 @@ public sealed record SweepOptions
     public double MinObjectWeightForControl { get; init; } = 1e-9;
 
     public int Parallelism { get; init; } = 1;
+
+    /// <summary>Pair-table shards larger than this buffer their updates (see <see cref="PairTable"/>); tests set 0 to buffer always.</summary>
+    internal long DeferUpdatesAboveBytes { get; init; } = PairShard.DefaultDeferAboveBytes;
 }
 
 /// <summary>
@@ -38,7 +41,7 @@ public static class CoActionSweep
         // objects twice is cheap (sequential reads); the table updates are the cost, and they are split evenly, touch
         // only the thread's own memory, and leave nothing to merge.
         var threads = Math.Max(1, options.Parallelism);
-        var table = new PairTable(threads, 1 << 12);
+        var table = new PairTable(threads, 1 << 12, options.DeferUpdatesAboveBytes);
         var multiObject = events.HasMultiObjectMessages ? MultiObjectMessages(events) : null;
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, shard =>
         {
@@ -90,7 +93,7 @@ public static class CoActionSweep
         private HashSet<long> _syncPairs = new(PairKeyComparer.Instance);
         private int _objectStamp;
 
-        private bool Mine(long key) => shards == 1 || PairTable.ShardOf(key, shards) == shard;
+        private bool Mine(long key) => PairTable.ShardOf(key, shards) == shard;
 
         public void Sweep()
         {

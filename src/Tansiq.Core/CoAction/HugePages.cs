@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Tansiq.Core.CoAction;
@@ -16,8 +17,29 @@ internal static partial class HugePages
     private const long HugePageBytes = 2L << 20;
     private static bool _unavailable = !OperatingSystem.IsLinux();
 
+    /// <summary>
+    /// An array that the GC never moves, zeroed unless <paramref name="zeroed"/> is false (then its contents are
+    /// undefined); a large one with huge pages advised before its pages are first touched.
+    /// </summary>
+    public static T[] NewArray<T>(int length, bool zeroed = true)
+        where T : unmanaged
+    {
+        if ((long)length * Unsafe.SizeOf<T>() < MinBytes)
+        {
+            return zeroed ? GC.AllocateArray<T>(length, pinned: true) : GC.AllocateUninitializedArray<T>(length, pinned: true);
+        }
+        var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        Advise(array);
+        if (zeroed)
+        {
+            Array.Clear(array);
+        }
+        return array;
+    }
+
     /// <summary>The address of the first element of an array allocated pinned (it never moves).</summary>
-    public static long AddressOf(long[] pinned)
+    public static long AddressOf<T>(T[] pinned)
+        where T : unmanaged
     {
         var handle = GCHandle.Alloc(pinned, GCHandleType.Pinned);
         try
@@ -30,15 +52,16 @@ internal static partial class HugePages
         }
     }
 
-    /// <summary>Advises huge pages for the whole 2 MiB pages inside a pinned array; call it before the array is first written.</summary>
-    public static void Advise(long[] pinned)
+    /// <summary>Advises huge pages for the whole 2 MiB pages inside a pinned array.</summary>
+    private static void Advise<T>(T[] pinned)
+        where T : unmanaged
     {
         if (_unavailable)
         {
             return;
         }
         var start = AddressOf(pinned);
-        var end = start + ((long)pinned.Length * sizeof(long));
+        var end = start + ((long)pinned.Length * Unsafe.SizeOf<T>());
         var from = (start + HugePageBytes - 1) & ~(HugePageBytes - 1);
         var to = end & ~(HugePageBytes - 1);
         if (to <= from)

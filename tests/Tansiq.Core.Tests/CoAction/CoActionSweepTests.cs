@@ -8,7 +8,7 @@ public class CoActionSweepTests
     private static Message Repost(string id, string account, string original, double time) =>
         new() { MessageId = id, AccountId = account, RepostOf = original, Timestamp = time };
 
-    private static Dictionary<(string, string), int> Network(IEnumerable<Message> messages, SignalKind kind, double window, int parallelism = 1)
+    private static Dictionary<(string, string), int> Network(IEnumerable<Message> messages, SignalKind kind, double window, int parallelism = 1, bool deferred = false)
     {
         var builder = new CorpusBuilder([kind]);
         foreach (var m in messages)
@@ -16,7 +16,12 @@ public class CoActionSweepTests
             builder.Add(m);
         }
         var corpus = builder.Build();
-        var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = window, Parallelism = parallelism });
+        var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions
+        {
+            Window = window,
+            Parallelism = parallelism,
+            DeferUpdatesAboveBytes = deferred ? 0 : PairShard.DefaultDeferAboveBytes,
+        });
         var result = new Dictionary<(string, string), int>();
         foreach (var (lo, hi, stats) in table.Pairs())
         {
@@ -74,24 +79,26 @@ public class CoActionSweepTests
     }
 
     [Fact]
-    public void Run_ManyObjectsInParallel_SameAsSerial()
+    public void Run_ManyObjectsInParallelWithDeferredUpdates_SameAsSerial()
     {
         var random = new Random(7);
         var messages = Enumerable.Range(0, 60_000)
             .Select(i => Repost(i.ToString(), "acc" + random.Next(500), "post" + random.Next(3000), random.Next(100_000)))
             .ToList();
         var serial = Network(messages, SignalKind.CoRepost, 300, parallelism: 1);
-        var parallel = Network(messages, SignalKind.CoRepost, 300, parallelism: 4);
+        var parallel = Network(messages, SignalKind.CoRepost, 300, parallelism: 4, deferred: true);
         Assert.NotEmpty(serial);
         Assert.Equal(serial, parallel);
     }
 
     [Theory]
-    [InlineData(1, false)]
-    [InlineData(3, false)]
-    [InlineData(1, true)]
-    [InlineData(3, true)]
-    public void Run_MixedSingleAndMultiLinkMessages_MatchesBruteForceToolkitCount(int parallelism, bool accountsRepeatOnALink)
+    [InlineData(1, false, false)]
+    [InlineData(3, false, false)]
+    [InlineData(1, true, false)]
+    [InlineData(3, true, false)]
+    [InlineData(2, false, true)]
+    [InlineData(2, true, true)]
+    public void Run_MixedSingleAndMultiLinkMessages_MatchesBruteForceToolkitCount(int parallelism, bool accountsRepeatOnALink, bool deferred)
     {
         // Most messages carry one link, some two or three (shared with others): the fast path for one-link messages and
         // the per-message de-duplication of several-link messages must together give the toolkit's count(distinct
@@ -153,23 +160,25 @@ public class CoActionSweepTests
         }
 
         Assert.Contains(expected.Values, w => w > 1);
-        Assert.Equal(expected, Network(messages, SignalKind.CoLink, window, parallelism));
+        Assert.Equal(expected, Network(messages, SignalKind.CoLink, window, parallelism, deferred));
     }
 
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    [InlineData(3)]
-    public void Run_TimingEvidence_MatchesBruteForceSyncAndControlObjects(int parallelism)
+    [InlineData(1, false)]
+    [InlineData(3, false)]
+    [InlineData(1, true)]
+    [InlineData(2, true)]
+    public void Run_TimingEvidence_MatchesBruteForceSyncAndControlObjects(int parallelism, bool deferred)
     {
-        // A pair's synchronous objects (closest gap <= w) and control objects (closest gap in (w, 3w]) for every pair
-        // that co-acted somewhere, counted pair by pair over every object; accounts may act on a post more than once.
+        // A pair's synchronous objects (closest gap <= w), their summed weights (here: the object's participants), and
+        // control objects (closest gap in (w, 3w]) for every pair that co-acted somewhere, counted pair by pair over every
+        // object; accounts may act on a post more than once.
         var random = new Random(5);
         var messages = Enumerable.Range(0, 3000)
             .Select(i => Repost(i.ToString(), "u" + random.Next(60), "p" + random.Next(150), random.Next(5_000)))
             .ToList();
         const double window = 30;
-        var gaps = new Dictionary<(string, string), List<double>>();
+        var gaps = new Dictionary<(string, string), List<(double Gap, int Participants)>>();
         foreach (var post in messages.GroupBy(m => m.RepostOf))
         {
             foreach (var a in post.GroupBy(m => m.AccountId))
@@ -179,25 +188,34 @@ public class CoActionSweepTests
                     if (string.CompareOrdinal(a.Key, b.Key) < 0)
                     {
                         var closest = a.Min(x => b.Min(y => Math.Abs(x.Timestamp - y.Timestamp)));
-                        (gaps.TryGetValue((a.Key, b.Key), out var list) ? list : gaps[(a.Key, b.Key)] = []).Add(closest);
+                        var participants = post.Select(m => m.AccountId).Distinct().Count();
+                        (gaps.TryGetValue((a.Key, b.Key), out var list) ? list : gaps[(a.Key, b.Key)] = []).Add((closest, participants));
                     }
                 }
             }
         }
-        var expected = gaps.Where(g => g.Value.Any(x => x <= window))
-            .ToDictionary(g => g.Key, g => (Sync: g.Value.Count(x => x <= window), Control: g.Value.Count(x => x > window && x <= 3 * window)));
+        var expected = gaps.Where(g => g.Value.Any(x => x.Gap <= window)).ToDictionary(g => g.Key, g => (
+            Sync: g.Value.Count(x => x.Gap <= window),
+            Control: g.Value.Count(x => x.Gap > window && x.Gap <= 3 * window),
+            Evidence: (double)g.Value.Where(x => x.Gap <= window).Sum(x => x.Participants)));
 
         var builder = new CorpusBuilder([SignalKind.CoRepost]);
         messages.ForEach(m => builder.Add(m));
         var corpus = builder.Build();
         var table = CoActionSweep.Run(corpus.Signals[SignalKind.CoRepost], corpus.AccountCount,
-            new SweepOptions { Window = window, ObjectWeight = _ => 1, ControlFactor = 3, Parallelism = parallelism });
-        var actual = new Dictionary<(string, string), (int Sync, int Control)>();
+            new SweepOptions
+            {
+                Window = window,
+                ObjectWeight = stats => stats.Participants,
+                ControlFactor = 3,
+                Parallelism = parallelism,
+                DeferUpdatesAboveBytes = deferred ? 0 : PairShard.DefaultDeferAboveBytes,
+            });
+        var actual = new Dictionary<(string, string), (int Sync, int Control, double Evidence)>();
         foreach (var (lo, hi, stats) in table.Pairs())
         {
             var (a, b) = (corpus.Accounts[lo], corpus.Accounts[hi]);
-            actual[string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a)] = (stats.SyncObjects, stats.ControlObjects);
-            Assert.Equal(stats.SyncObjects, stats.Evidence, 6);
+            actual[string.CompareOrdinal(a, b) < 0 ? (a, b) : (b, a)] = (stats.SyncObjects, stats.ControlObjects, stats.Evidence);
         }
 
         Assert.Contains(expected.Values, v => v.Control > 0);
