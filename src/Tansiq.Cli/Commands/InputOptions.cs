@@ -42,7 +42,7 @@ internal sealed class InputOptions
         long read = 0;
         foreach (var source in sources)
         {
-            foreach (var message in source)
+            foreach (var message in ReadAhead.Of(source))
             {
                 if (builder.Add(message))
                 {
