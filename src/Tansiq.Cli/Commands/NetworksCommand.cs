@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using Tansiq.Core.CoAction;
 using Tansiq.Core.Model;
 using Tansiq.IO.Output;
@@ -42,42 +41,24 @@ internal static class NetworksCommand
                 throw new UsageException("--window must be a number of seconds >= 0");
             }
             var min = Math.Max(1, parse.GetValue(minWeight));
+            var time = TimeProvider.System;
+            var stages = new List<string>();
+            var start = time.GetTimestamp();
+            void Stage(string name)
+            {
+                stages.Add($"{name} {time.GetElapsedTime(start).TotalSeconds:F1} s");
+                start = time.GetTimestamp();
+            }
             var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag });
+            Stage("read");
             var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = Math.Max(1, parse.GetValue(threads)) });
-            var pairs = new OrdinalPairs(corpus.Accounts);
-            var keys = new List<long>();
-            var weights = new List<int>();
-            foreach (var (lo, hi, stats) in table.Pairs())
-            {
-                if (stats.Weight >= min)
-                {
-                    keys.Add(pairs.Key(lo, hi));
-                    weights.Add(stats.Weight);
-                }
-            }
-            var keyArray = keys.ToArray();
-            var weightArray = weights.ToArray();
-            Array.Sort(keyArray, weightArray);
-            var rows = new (string Source, string Target, int Weight)[keyArray.Length];
-            for (var i = 0; i < keyArray.Length; i++)
-            {
-                rows[i] = (pairs.Source(keyArray[i]), pairs.Target(keyArray[i]), weightArray[i]);
-            }
+            Stage("sweep");
+            var network = RawNetwork.From(table, new OrdinalPairs(corpus.Accounts), min, Math.Max(1, parse.GetValue(threads)));
             var path = parse.GetValue(output)!;
-            AtomicFile.WriteText(path, writer =>
-            {
-                writer.Write("source,target,weight\n");
-                foreach (var (s, t, weight) in rows)
-                {
-                    OutputText.WriteCsvField(writer, s);
-                    writer.Write(',');
-                    OutputText.WriteCsvField(writer, t);
-                    writer.Write(',');
-                    writer.Write(weight.ToString(CultureInfo.InvariantCulture));
-                    writer.Write('\n');
-                }
-            });
-            context.Err.WriteLine($"{kind.Name()}: {corpus.MessageCount:N0} messages, {corpus.AccountCount:N0} accounts, {rows.Length:N0} pairs -> {path}");
+            Stage("sort");
+            NetworkCsvWriter.Write(path, network);
+            Stage("write");
+            context.Err.WriteLine($"{kind.Name()}: {corpus.MessageCount:N0} messages, {corpus.AccountCount:N0} accounts, {network.Count:N0} pairs -> {path} ({string.Join(", ", stages)})");
             return ExitCodes.Success;
         }));
         return command;

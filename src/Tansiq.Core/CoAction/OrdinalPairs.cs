@@ -32,6 +32,12 @@ public sealed class OrdinalPairs
         return ra < rb ? ((long)ra << 32) | (uint)rb : ((long)rb << 32) | (uint)ra;
     }
 
+    /// <summary>How many accounts there are (ranks run from 0 to Count - 1).</summary>
+    public int Count => _byRank.Length;
+
+    /// <summary>The account id of rank <paramref name="rank"/> in ordinal order.</summary>
+    public string ByRank(int rank) => _byRank[rank];
+
     /// <summary>The ordinally smaller account id of the pair.</summary>
     public string Source(long key) => _byRank[(int)(key >> 32)];
 
