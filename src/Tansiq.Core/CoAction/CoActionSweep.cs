@@ -392,6 +392,9 @@ public static class CoActionSweep
             Span<long> batch = stackalloc long[PairBatch];
             var n = 0;
             var hi = start;
+            // The first partner further than the window: partners before it are synchronous, not control, and are not
+            // walked at all (the same test as the sweep's, so a gap of exactly w stays synchronous).
+            var beyond = start;
             for (var i = start; i < end; i++)
             {
                 var limit = all[i].Time + horizon;
@@ -403,12 +406,16 @@ public static class CoActionSweep
                 {
                     hi++;
                 }
-                for (var j = i + 1; j < hi; j++)
+                if (beyond <= i)
                 {
-                    if (all[j].Time - all[i].Time <= w)
-                    {
-                        continue;
-                    }
+                    beyond = i + 1;
+                }
+                while (beyond < hi && all[beyond].Time - all[i].Time <= w)
+                {
+                    beyond++;
+                }
+                for (var j = beyond; j < hi; j++)
+                {
                     var key = PairTable.Key(all[i].Account, all[j].Account);
                     batch[n] = key;
                     n += Mine(key) ? 1 : 0;

@@ -164,19 +164,28 @@ public class CoActionSweepTests
     }
 
     [Theory]
-    [InlineData(1, false)]
-    [InlineData(3, false)]
-    [InlineData(1, true)]
-    [InlineData(2, true)]
-    public void Run_TimingEvidence_MatchesBruteForceSyncAndControlObjects(int parallelism, bool deferred)
+    [InlineData(1, false, true)]
+    [InlineData(3, false, true)]
+    [InlineData(1, true, true)]
+    [InlineData(2, true, true)]
+    [InlineData(1, false, false)]
+    [InlineData(2, true, false)]
+    public void Run_TimingEvidence_MatchesBruteForceSyncAndControlObjects(int parallelism, bool deferred, bool accountsRepeat)
     {
         // A pair's synchronous objects (closest gap <= w), their summed weights (here: the object's participants), and
         // control objects (closest gap in (w, 3w]) for every pair that co-acted somewhere, counted pair by pair over every
         // object; accounts may act on a post more than once.
         var random = new Random(5);
-        var messages = Enumerable.Range(0, 3000)
-            .Select(i => Repost(i.ToString(), "u" + random.Next(60), "p" + random.Next(150), random.Next(5_000)))
-            .ToList();
+        // Either accounts repeat on a post (the general sweep) or each acts once per post (the one-action sweep), with
+        // whole-second times so that gaps of exactly the window occur.
+        var messages = accountsRepeat
+            ? Enumerable.Range(0, 3000)
+                .Select(i => Repost(i.ToString(), "u" + random.Next(60), "p" + random.Next(150), random.Next(5_000)))
+                .ToList()
+            : Enumerable.Range(0, 150)
+                .SelectMany(p => Enumerable.Range(0, 60).OrderBy(_ => random.Next()).Take(20)
+                    .Select(a => Repost($"{p}-{a}", "u" + a, "p" + p, random.Next(200))))
+                .ToList();
         const double window = 30;
         var gaps = new Dictionary<(string, string), List<(double Gap, int Participants)>>();
         foreach (var post in messages.GroupBy(m => m.RepostOf))
