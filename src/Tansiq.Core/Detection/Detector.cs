@@ -118,7 +118,9 @@ public sealed class Detector
         }
         raw.Sort(static (x, y) => x.Pair != y.Pair ? x.Pair.CompareTo(y.Pair) : x.Signal.CompareTo(y.Signal));
         var edges = new RawEdgeList([.. raw], pairs);
-        return (edges, [.. fused.Values], counts);
+        // In pair order, not the pair table's: scores sum evidence over these edges in floating point, and the table's
+        // order depends on how many threads (shards) swept it.
+        return (edges, [.. fused.Values.OrderBy(e => e.A).ThenBy(e => e.B)], counts);
     }
 
     private readonly record struct RawEdge(long Pair, SignalKind Signal, int Weight, bool Significant);

@@ -34,6 +34,23 @@ public class DetectorTests
     }
 
     [Fact]
+    public void Run_OneThreadOrThree_SameAccountsScoresAndClusters()
+    {
+        var world = MiniWorld.Build(seed: 14, withArmy: true);
+
+        var one = Detect(world, new DetectOptions { Parallelism = 1 });
+        var three = Detect(world, new DetectOptions { Parallelism = 3 });
+
+        Assert.NotEmpty(one.Clusters);
+        Assert.Equal(
+            one.Accounts.Select(a => (a.AccountId, a.ClusterId, a.Score)).OrderBy(a => a.AccountId, StringComparer.Ordinal),
+            three.Accounts.Select(a => (a.AccountId, a.ClusterId, a.Score)).OrderBy(a => a.AccountId, StringComparer.Ordinal));
+        Assert.Equal(one.Clusters.Select(c => string.Join(" ", c.Members)), three.Clusters.Select(c => string.Join(" ", c.Members)));
+        Assert.Equal(one.Edges.Select(e => (e.Source, e.Target, e.Signal, e.Weight, e.Significant)),
+            three.Edges.Select(e => (e.Source, e.Target, e.Signal, e.Weight, e.Significant)));
+    }
+
+    [Fact]
     public void Run_NoArmy_FlagsAlmostNobody()
     {
         var world = MiniWorld.Build(seed: 12, withArmy: false);
