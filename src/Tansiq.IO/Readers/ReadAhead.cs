@@ -11,7 +11,11 @@ namespace Tansiq.IO.Readers;
 /// </summary>
 public static class ReadAhead
 {
-    public static IEnumerable<T> Of<T>(IEnumerable<T> source, int batchSize = 4096, int batchesAhead = 8)
+    /// <remarks>
+    /// Few items in flight (4 batches of 1,024 by default): messages that wait in the queue survive garbage collections
+    /// and get promoted, so a deeper queue made reading 10 million messages about 8% slower (docs/benchmarks.md).
+    /// </remarks>
+    public static IEnumerable<T> Of<T>(IEnumerable<T> source, int batchSize = 1024, int batchesAhead = 4)
     {
         using var batches = new BlockingCollection<T[]>(batchesAhead);
         using var stop = new CancellationTokenSource();
