@@ -152,15 +152,7 @@ public static class CoActionSweep
             for (var i = start; i < end; i++)
             {
                 var a = all[i].Account;
-                var limit = all[i].Time + w;
-                if (hi <= i)
-                {
-                    hi = i + 1;
-                }
-                while (hi < end && all[hi].Time <= limit)
-                {
-                    hi++;
-                }
+                hi = ForwardEnd(all, i, hi, end, w);
                 for (var j = i + 1; j < hi; j++)
                 {
                     // Written always, kept only when the pair is this shard's: no branch to mispredict on a coin flip.
@@ -189,15 +181,7 @@ public static class CoActionSweep
             for (var i = start; i < end; i++)
             {
                 var a = all[i].Account;
-                var limit = all[i].Time + w;
-                if (hi <= i)
-                {
-                    hi = i + 1;
-                }
-                while (hi < end && all[hi].Time <= limit)
-                {
-                    hi++;
-                }
+                hi = ForwardEnd(all, i, hi, end, w);
                 for (var j = i + 1; j < hi; j++)
                 {
                     var b = all[j].Account;
@@ -397,15 +381,7 @@ public static class CoActionSweep
             var beyond = start;
             for (var i = start; i < end; i++)
             {
-                var limit = all[i].Time + horizon;
-                if (hi <= i)
-                {
-                    hi = i + 1;
-                }
-                while (hi < end && all[hi].Time <= limit)
-                {
-                    hi++;
-                }
+                hi = ForwardEnd(all, i, hi, end, horizon);
                 if (beyond <= i)
                 {
                     beyond = i + 1;
@@ -428,6 +404,25 @@ public static class CoActionSweep
             }
             table.AddControl(batch[..n]);
         }
+    }
+
+    /// <summary>
+    /// The end (exclusive) of the events after <paramref name="i"/> that are at most <paramref name="span"/> seconds
+    /// later than it. Events are in time order, so the previous end <paramref name="hi"/> only moves forward.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int ForwardEnd(CoActionEvent[] all, int i, int hi, int end, double span)
+    {
+        var limit = all[i].Time + span;
+        if (hi <= i)
+        {
+            hi = i + 1;
+        }
+        while (hi < end && all[hi].Time <= limit)
+        {
+            hi++;
+        }
+        return hi;
     }
 
     /// <summary>

@@ -102,12 +102,6 @@ public sealed class PairTable
 
     private PairShard ShardFor(long key) => _shards.Length == 1 ? _shards[0] : _shards[ShardOf(key, _shards.Length)];
 
-    /// <summary>The stats of pair (a, b), added as empty if absent.</summary>
-    public ref PairStats GetOrAdd(int a, int b) => ref GetOrAdd(Key(a, b));
-
-    /// <summary>The stats of the pair packed in <paramref name="key"/> (see <see cref="Key"/>), added as empty if absent.</summary>
-    public ref PairStats GetOrAdd(long key) => ref ShardFor(key).GetOrAddApplied(key);
-
     /// <summary>The stats of pair (a, b), or a null reference when the pair is absent.</summary>
     public ref PairStats Find(int a, int b) => ref Find(Key(a, b));
 
@@ -126,15 +120,6 @@ public sealed class PairTable
             {
                 yield return pair;
             }
-        }
-    }
-
-    /// <summary>Visits every stored pair with a reference to its stats, so they can be updated in place.</summary>
-    public void ForEach(PairVisitor visitor)
-    {
-        foreach (var shard in _shards)
-        {
-            shard.ForEach(visitor);
         }
     }
 
@@ -208,7 +193,7 @@ internal sealed class PairShard
 
     /// <summary>
     /// The stats of the pair packed in <paramref name="key"/> (see <see cref="PairTable.Key"/>), added as empty if absent,
-    /// for adding to: deferred updates are not applied first (see <see cref="GetOrAddApplied"/>).
+    /// for adding to: deferred updates are not applied first.
     /// </summary>
     public ref PairStats GetOrAdd(long key)
     {
@@ -236,13 +221,6 @@ internal sealed class PairShard
             }
             slot = (slot + 1) & mask;
         }
-    }
-
-    /// <summary>The stats of the pair packed in <paramref name="key"/> with every deferred update applied, added as empty if absent.</summary>
-    public ref PairStats GetOrAddApplied(long key)
-    {
-        Flush();
-        return ref GetOrAdd(key);
     }
 
     /// <summary>The stats of the pair packed in <paramref name="key"/>, or a null reference when the pair is absent.</summary>
