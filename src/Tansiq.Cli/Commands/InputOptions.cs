@@ -34,10 +34,10 @@ internal sealed class InputOptions
     }
 
     /// <summary>Streams every input into a corpus for the given signals, reporting progress on a terminal.</summary>
-    public Corpus ReadCorpus(ParseResult parse, IEnumerable<SignalKind> signals, CliContext context, ReadOptions readOptions, Action<Message>? observe = null, Tansiq.Core.Text.NearDuplicateOptions? similarity = null)
+    public Corpus ReadCorpus(ParseResult parse, IEnumerable<SignalKind> signals, CliContext context, ReadOptions readOptions, Action<Message>? observe = null, Tansiq.Core.Text.NearDuplicateOptions? similarity = null, bool skipDegenerateObjects = true)
     {
         InputFormats.TryParse(parse.GetValue(Format), out var format);
-        var builder = new CorpusBuilder(signals, similarity);
+        var builder = new CorpusBuilder(signals, similarity) { SkipDegenerateObjects = skipDegenerateObjects };
         var sources = parse.GetValue(Inputs)!.Select(path => MessageReaders.Open(path, format, readOptions)).ToList();
         long read = 0;
         foreach (var source in sources)

@@ -20,6 +20,22 @@ public sealed record SweepOptions
     /// </summary>
     public double ControlFactor { get; init; }
 
+    /// <summary>
+    /// When set, the control horizon in seconds (gaps in (w, horizon]), instead of <see cref="ControlFactor"/> windows:
+    /// on coarse clocks the synchronous and control bands are made equal in clock ticks.
+    /// </summary>
+    public double? ControlHorizon { get; init; }
+
+    /// <summary>
+    /// Objects with more distinct participants than this are skipped entirely (no pairs, no control). The slower time
+    /// scales use it: a crowd of thousands on one post carries almost no evidence per pair, and at minutes or hours every
+    /// pair of the crowd would co-act.
+    /// </summary>
+    public int MaxParticipants { get; init; } = int.MaxValue;
+
+    /// <summary>The horizon of the control band in seconds.</summary>
+    public double EffectiveControlHorizon => ControlHorizon ?? Window * ControlFactor;
+
     /// <summary>Objects whose evidence weight is below this are skipped in the control pass (they cannot make an edge).</summary>
     public double MinObjectWeightForControl { get; init; } = 1e-9;
 
@@ -47,7 +63,7 @@ public static class CoActionSweep
         {
             var worker = new ShardWorker(events, accountCount, options, multiObject, table.Shard(shard), shard, threads);
             worker.Sweep();
-            if (options.ObjectWeight is not null && options.ControlFactor > 1)
+            if (options.ObjectWeight is not null && options.EffectiveControlHorizon > options.Window)
             {
                 worker.CountControlObjects();
             }
@@ -109,6 +125,10 @@ public static class CoActionSweep
                     continue;
                 }
                 var stats = Describe(all.AsSpan(start, end - start), w, _inWindow, _seen, ++_objectStamp);
+                if (stats.Participants > options.MaxParticipants)
+                {
+                    continue;
+                }
                 var weight = collect ? PairStats.ToUnits(options.ObjectWeight!(stats)) : 0;
                 if (stats.Participants == stats.Events)
                 {
@@ -300,7 +320,7 @@ public static class CoActionSweep
             var control = new HashSet<long>(PairKeyComparer.Instance);
             var all = events.Events;
             var w = options.Window;
-            var horizon = w * options.ControlFactor;
+            var horizon = options.EffectiveControlHorizon;
             for (var o = 0; o < events.ObjectCount; o++)
             {
                 var start = events.Offsets[o];
@@ -310,7 +330,7 @@ public static class CoActionSweep
                     continue;
                 }
                 var stats = Describe(all.AsSpan(start, end - start), w, _inWindow, _seen, ++_objectStamp);
-                if (options.ObjectWeight!(stats) < options.MinObjectWeightForControl)
+                if (stats.Participants > options.MaxParticipants || options.ObjectWeight!(stats) < options.MinObjectWeightForControl)
                 {
                     continue;
                 }

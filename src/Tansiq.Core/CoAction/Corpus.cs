@@ -93,6 +93,13 @@ public sealed class CorpusBuilder
     /// <summary>How near-duplicate texts are grouped for the co-similar signal.</summary>
     public NearDuplicateOptions Similarity { get; }
 
+    /// <summary>
+    /// Degenerate objects are never objects: a co-text key with fewer than three letters or digits once links and a bare
+    /// "rt" are set aside (an empty text would otherwise tie every text-free post of a data set into one giant object).
+    /// On by default; <c>networks</c> turns it off to stay identical to the toolkit.
+    /// </summary>
+    public bool SkipDegenerateObjects { get; init; } = true;
+
     public int MessageCount => _messageCount;
 
     /// <summary>Adds one message; returns false (and keeps nothing) when its id was already seen.</summary>
@@ -114,6 +121,10 @@ public sealed class CorpusBuilder
         {
             _keys.Clear();
             signal.ObjectsOf(message, _keys);
+            if (SkipDegenerateObjects && signal.Kind == SignalKind.CoText && _keys.Count == 1 && IsDegenerateText(_keys[0]))
+            {
+                continue;
+            }
             if (_keys.Count > 0)
             {
                 builder.Add(_keys, account, index, message.Timestamp);
@@ -123,6 +134,27 @@ public sealed class CorpusBuilder
         {
             _similarPosts.Add(new TextPost(index, account, message.Timestamp, message.Text));
             _similarIds!.Add(message.MessageId);
+        }
+        return true;
+    }
+
+    /// <summary>Fewer than three letters or digits outside links and a bare "rt" token.</summary>
+    internal static bool IsDegenerateText(string normalised)
+    {
+        var count = 0;
+        foreach (var token in normalised.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (token == "rt" || token.StartsWith("http", StringComparison.Ordinal))
+            {
+                continue;
+            }
+            foreach (var c in token)
+            {
+                if (char.IsLetterOrDigit(c) && ++count >= 3)
+                {
+                    return false;
+                }
+            }
         }
         return true;
     }

@@ -75,5 +75,33 @@ public sealed record DetectOptions
     public double EffectiveMaxMemberSpread => MaxMemberSpread ?? 4 * Window;
 
     /// <summary>How many times a community that fails the judgement is split (clustered again on its own subgraph) and its parts judged.</summary>
-    public int RefinementLevels { get; init; } = 3;
+    public int RefinementLevels { get; init; } = 4;
+
+    /// <summary>
+    /// The time scales of the timing null model, as multiples of <see cref="Window"/>: a scheduler acts within seconds,
+    /// people taking orders from a chat group within minutes. Each pair is tested at every scale (synchronous band
+    /// against the adjacent band of the same width) and the significance level is divided among the scales.
+    /// </summary>
+    public IReadOnlyList<double> Scales { get; init; } = [1, 4, 16];
+
+    /// <summary>
+    /// At scales slower than the window, objects with more participants than this are not swept: a crowd of thousands
+    /// on one post carries almost no evidence per pair, and at minutes every pair of it would co-act.
+    /// </summary>
+    public int SlowScaleMaxParticipants { get; init; } = 250;
+
+    /// <summary>
+    /// Groups smaller than <see cref="MinClusterSize"/> (an operator with two or three accounts) are findings when every
+    /// member has a pair edge inside the group at least this strong (-log10 p under the timing null model).
+    /// </summary>
+    public double OverwhelmingLog10P { get; init; } = 12;
+
+    /// <summary>Such a pair or triad also needs at least this many synchronous own objects.</summary>
+    public int MinOverwhelmingObjects { get; init; } = 10;
+
+    /// <summary>How many leads (the strongest unflagged groups and pairs) are written.</summary>
+    public int MaxLeads { get; init; } = 100;
+
+    /// <summary>The scales in seconds, ascending and distinct.</summary>
+    public IReadOnlyList<double> ScaleSeconds => [.. Scales.Select(m => m * Window).Where(s => s > 0).Distinct().Order()];
 }

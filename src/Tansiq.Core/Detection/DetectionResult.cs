@@ -10,6 +10,33 @@ public sealed record DetectionResult
     /// <summary>The raw co-action edges, one per pair and signal (source &lt; target ordinally).</summary>
     public required IReadOnlyList<EdgeResult> Edges { get; init; }
     public required DetectionSummary Summary { get; init; }
+    /// <summary>The strongest groups and pairs that were not flagged, with the test each failed (strongest first).</summary>
+    public IReadOnlyList<LeadResult> Leads { get; init; } = [];
+}
+
+/// <summary>
+/// An unflagged group or pair with strong pair evidence: where an analyst should look next. The test it failed, its
+/// value and the threshold say how far it was from being a finding.
+/// </summary>
+public sealed record LeadResult
+{
+    public int Rank { get; init; }
+    /// <summary>"pair" or "group".</summary>
+    public required string Kind { get; init; }
+    public required IReadOnlyList<string> Accounts { get; init; }
+    public required IReadOnlyList<SignalKind> Signals { get; init; }
+    /// <summary>The time scale (seconds) at which the group was judged or the pair's evidence was strongest.</summary>
+    public required double ScaleSeconds { get; init; }
+    public required double StrongestLog10P { get; init; }
+    /// <summary>The group's synchronous own objects at that scale (for a loose pair: its synchronous objects).</summary>
+    public required int SynchronousObjects { get; init; }
+    /// <summary>
+    /// The first cluster test it failed: synchronous_own_objects, synchrony_share, median_member_spread_seconds, members,
+    /// pair_evidence_log10_p; "community" for a pair whose accounts ended in different communities.
+    /// </summary>
+    public required string FailedTest { get; init; }
+    public required double Value { get; init; }
+    public required double Threshold { get; init; }
 }
 
 /// <summary>An account that appears in at least one co-action edge.</summary>
@@ -47,6 +74,10 @@ public sealed record ClusterResult
     public required IReadOnlyList<EvidenceItem> Evidence { get; init; }
     /// <summary>Members' actions on the shared objects in time order (capped for the report).</summary>
     public required IReadOnlyList<TimelineAction> Timeline { get; init; }
+    /// <summary>The time scale (seconds) at which the cluster passed its tests.</summary>
+    public double TimeScaleSeconds { get; init; }
+    /// <summary>What the coordination looks like: scheduler, squad, copy-paste, operator accounts, hashtag game, hashtag flood.</summary>
+    public string? Kind { get; init; }
 }
 
 /// <summary>An object that members of a cluster acted on together.</summary>
@@ -89,6 +120,10 @@ public sealed record DetectionSummary
     public required IReadOnlyDictionary<string, SignalCounts> Signals { get; init; }
     public int Clusters { get; init; }
     public int FlaggedAccounts { get; init; }
+    /// <summary>The clock of the data: 60 when every time is a whole minute, 1 for whole seconds, 0 for finer.</summary>
+    public double TimeResolutionSeconds { get; init; } = 1;
+    /// <summary>Things an analyst should check about the input (e.g. one object dominating a signal).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
 }
 
 public sealed record SignalCounts(long Events, long Objects, long RawPairs, long SignificantPairs);

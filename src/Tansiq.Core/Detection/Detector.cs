@@ -1,5 +1,4 @@
 using Tansiq.Core.CoAction;
-using Tansiq.Core.Evidence;
 using Tansiq.Core.Graphs;
 using Tansiq.Core.Model;
 
@@ -11,11 +10,13 @@ namespace Tansiq.Core.Detection;
 /// the timing null model → fuse signals into one account graph → Louvain communities → judge each community by the
 /// objects it acts on together that are exclusive to it → score accounts and clusters, and explain.
 /// </summary>
-public sealed class Detector
+public sealed partial class Detector
 {
     private readonly DetectOptions _options;
     private readonly TimeProvider _time;
     private readonly List<KeyValuePair<string, double>> _stages = [];
+    /// <summary>The clock of the data being judged (see <see cref="TimeResolution"/>).</summary>
+    private double _tick;
 
     public Detector(DetectOptions options, TimeProvider time)
     {
@@ -32,28 +33,78 @@ public sealed class Detector
     public DetectionResult Run(Corpus corpus, Func<DetectionSummary, DetectionSummary>? completeSummary = null)
     {
         var o = _options;
-        var tables = new Dictionary<SignalKind, PairTable>();
+        var tick = _tick = TimeResolution(corpus);
+        var weighing = new Weighing(corpus, o, tick);
         foreach (var (kind, events) in corpus.Signals.OrderBy(s => s.Key))
         {
-            tables[kind] = Stage($"sweep {kind.Name()}", () => CoActionSweep.Run(events, corpus.AccountCount, new SweepOptions
+            // The window the toolkit uses: the raw network (edges.csv) and, on a fine clock, the fastest scale's test.
+            var table = Stage($"sweep {kind.Name()}", () => CoActionSweep.Run(events, corpus.AccountCount, new SweepOptions
             {
                 Window = o.Window,
                 ObjectWeight = EvidenceWeight,
-                ControlFactor = o.ControlFactor,
+                ControlFactor = tick <= 1 ? o.ControlFactor : 0,
                 Parallelism = o.Parallelism,
             }));
+            Stage($"weigh {kind.Name()}", () => weighing.AddRaw(kind, table, tick <= 1 ? o.Window : null));
+            foreach (var scale in weighing.Scales)
+            {
+                if (tick <= 1 && scale == o.Window)
+                {
+                    continue;
+                }
+                // Bands equal in clock ticks: with a clock of T seconds, synchronous gaps are 0 .. s-T and control gaps
+                // s .. 2s-T, each s/T ticks wide (on a fine clock the toolkit's inclusive window is kept).
+                var shift = tick > 1 ? tick : 0;
+                var scaled = Stage($"sweep {kind.Name()} at {scale:0.#} s", () => CoActionSweep.Run(events, corpus.AccountCount, new SweepOptions
+                {
+                    Window = scale - shift,
+                    ObjectWeight = EvidenceWeight,
+                    ControlFactor = o.ControlFactor,
+                    ControlHorizon = o.ControlFactor * scale - shift,
+                    MaxParticipants = scale <= o.Window ? int.MaxValue : o.SlowScaleMaxParticipants,
+                    Parallelism = o.Parallelism,
+                }));
+                Stage($"weigh {kind.Name()} at {scale:0.#} s", () => weighing.AddScale(kind, scaled, scale));
+            }
         }
 
-        var (edges, significant, counts) = Stage("weigh evidence", () => Weigh(corpus, tables));
-        tables.Clear(); // the pair tables are the largest structure; everything later works from the significant edges
+        var (edges, significant, counts) = Stage("weigh evidence", weighing.Finish);
         var (nodes, membership, graph) = Stage("cluster", () => Cluster(significant));
-        var judged = Stage("judge clusters", () => JudgeAndRefine(corpus, nodes, membership, graph));
-        var result = Stage("explain", () => Explain(corpus, significant, judged, edges, counts));
+        var judged = Stage("judge clusters", () => JudgeAndRefine(corpus, nodes, membership, graph, significant));
+        var result = Stage("explain", () => Explain(corpus, significant, judged, edges, counts, tick));
         if (completeSummary is not null)
         {
             result = result with { Summary = completeSummary(result.Summary) };
         }
         return result;
+    }
+
+    /// <summary>
+    /// The clock of the data: 60 when every time is a whole minute (most research exports), 1 for whole seconds, 0 for
+    /// finer clocks. The null model's bands are then made equal in ticks.
+    /// </summary>
+    internal static double TimeResolution(Corpus corpus)
+    {
+        var minute = true;
+        var second = true;
+        long seen = 0;
+        foreach (var events in corpus.Signals.Values)
+        {
+            foreach (var e in events.Events)
+            {
+                seen++;
+                if (e.Time != Math.Floor(e.Time))
+                {
+                    return 0;
+                }
+                if (minute && e.Time % 60 != 0)
+                {
+                    minute = false;
+                }
+            }
+        }
+        // A handful of events on whole minutes may be chance; a clock is called coarse only when many are.
+        return minute && seen >= 20 ? 60 : second ? 1 : 0;
     }
 
     /// <summary>
@@ -71,57 +122,11 @@ public sealed class Detector
         return result;
     }
 
-    private sealed record SignificantEdge(int A, int B, double Evidence, Dictionary<SignalKind, (int Sync, int Control, double PValue)> BySignal);
-
-    private (IReadOnlyList<EdgeResult>, List<SignificantEdge>, Dictionary<string, SignalCounts>) Weigh(Corpus corpus, Dictionary<SignalKind, PairTable> tables)
+    private void Stage(string name, Action body) => Stage(name, () =>
     {
-        var o = _options;
-        var pairs = new OrdinalPairs(corpus.Accounts);
-        var raw = new List<RawEdge>();
-        var fused = new Dictionary<long, SignificantEdge>(PairKeyComparer.Instance);
-        var counts = new Dictionary<string, SignalCounts>();
-        var controlWindows = Math.Max(1, o.ControlFactor - 1);
-        foreach (var (kind, table) in tables.OrderBy(t => t.Key))
-        {
-            long significantPairs = 0;
-            foreach (var (lo, hi, s) in table.Pairs())
-            {
-                var p = 1.0;
-                if (s.SyncObjects >= o.MinSyncObjects)
-                {
-                    // Under the null, synchronous and near-synchronous co-actions are equally likely per second of gap, so the
-                    // control count (gaps in (w, c·w]) predicts how many synchronous objects chance alone would give.
-                    var lambda = o.ControlRatio * (s.ControlObjects + 0.5) / controlWindows;
-                    p = Poisson.UpperTail(s.SyncObjects, lambda);
-                }
-                var isSignificant = p < o.Alpha;
-                if (s.Weight >= o.MinWeight || isSignificant)
-                {
-                    raw.Add(new RawEdge(pairs.Key(lo, hi), kind, s.Weight, isSignificant));
-                }
-                if (!isSignificant)
-                {
-                    continue;
-                }
-                significantPairs++;
-                var key = PairTable.Key(lo, hi);
-                if (!fused.TryGetValue(key, out var edge))
-                {
-                    edge = new SignificantEdge(lo, hi, 0, []);
-                    fused[key] = edge;
-                }
-                edge.BySignal[kind] = (s.SyncObjects, s.ControlObjects, p);
-                fused[key] = edge with { Evidence = edge.Evidence + s.Evidence };
-            }
-            var events = corpus.Signals[kind];
-            counts[kind.Name()] = new SignalCounts(events.Events.Length, events.ObjectCount, table.Count, significantPairs);
-        }
-        raw.Sort(static (x, y) => x.Pair != y.Pair ? x.Pair.CompareTo(y.Pair) : x.Signal.CompareTo(y.Signal));
-        var edges = new RawEdgeList([.. raw], pairs);
-        // In pair order, not the pair table's: scores sum evidence over these edges in floating point, and the table's
-        // order depends on how many threads (shards) swept it.
-        return (edges, [.. fused.Values.OrderBy(e => e.A).ThenBy(e => e.B)], counts);
-    }
+        body();
+        return 0;
+    });
 
     private readonly record struct RawEdge(long Pair, SignalKind Signal, int Weight, bool Significant);
 
@@ -177,210 +182,6 @@ public sealed class Detector
         return ([.. nodes], membership, graph);
     }
 
-    /// <summary>What one community did together on one object.</summary>
-    private sealed class SharedAction
-    {
-        public required SignalKind Signal { get; init; }
-        public required int Object { get; init; }
-        public required int Participants { get; init; }
-        public List<(int Account, double Time)> Actions { get; } = [];
-        public HashSet<int> Members { get; } = [];
-        /// <summary>Distinct community members who acted on the object (at any time).</summary>
-        public int Acting { get; init; }
-        public double Exclusivity => (double)Acting / Participants;
-    }
-
-    private sealed class Community
-    {
-        public List<int> Accounts { get; } = [];
-        /// <summary>Objects acted on by at least two members that are mostly the community's own, synchronous or not.</summary>
-        public int CoSelectedExclusive { get; set; }
-        /// <summary>The subset of those acted on within the window: the community's synchronous exclusive objects.</summary>
-        public List<SharedAction> Exclusive { get; } = [];
-        public Dictionary<int, int> ExclusivePerMember { get; } = [];
-        public double SynchronyShare => CoSelectedExclusive == 0 ? 0 : (double)Exclusive.Count / CoSelectedExclusive;
-        public List<int> Kept { get; } = [];
-        /// <summary>See <see cref="MedianSpread"/>; set once the community's own objects are known.</summary>
-        public double MedianSpread { get; set; }
-    }
-
-    /// <summary>
-    /// Modularity has a resolution limit: a squad of fifty can be merged into a crowd of fast fans it shares the
-    /// leader's posts with, and the merged community then fails the exclusivity test as a whole. A community that
-    /// fails is therefore clustered again on its own subgraph (where the limit is finer) and its parts judged on
-    /// their own, a few levels deep. Parts of a crowd still fail: the crowd's objects are not any part's own.
-    /// </summary>
-    private List<Community> JudgeAndRefine(Corpus corpus, int[] nodes, int[] membership, WeightedGraph graph)
-    {
-        var o = _options;
-        var communities = Judge(corpus, nodes, membership);
-        var nodeOf = new Dictionary<int, int>(nodes.Length);
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            nodeOf[nodes[i]] = i;
-        }
-        var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
-        for (var round = 0; round < o.RefinementLevels; round++)
-        {
-            var changed = false;
-            foreach (var community in communities)
-            {
-                // A community whose members' actions stretch over minutes is a crowd of people; its parts would be too.
-                if (community.Kept.Count >= o.MinClusterSize || community.Accounts.Count < 2 * o.MinClusterSize
-                    || community.MedianSpread > o.EffectiveMaxMemberSpread)
-                {
-                    continue;
-                }
-                var local = new Dictionary<int, int>(community.Accounts.Count);
-                foreach (var account in community.Accounts)
-                {
-                    local[nodeOf[account]] = local.Count;
-                }
-                var edges = new List<(int, int, double)>();
-                foreach (var (node, a) in local)
-                {
-                    for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
-                    {
-                        if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
-                        {
-                            edges.Add((a, b, graph.Weights[k]));
-                        }
-                    }
-                }
-                var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), o.Resolution, o.Seed);
-                if (parts.Distinct().Count() < 2)
-                {
-                    continue;
-                }
-                foreach (var (node, a) in local)
-                {
-                    membership[node] = nextLabel + parts[a];
-                }
-                nextLabel += parts.Max() + 1;
-                changed = true;
-            }
-            if (!changed)
-            {
-                break;
-            }
-            communities = Judge(corpus, nodes, membership);
-        }
-        return communities;
-    }
-
-    private List<Community> Judge(Corpus corpus, int[] nodes, int[] membership)
-    {
-        var o = _options;
-        var communityOf = new int[corpus.AccountCount];
-        Array.Fill(communityOf, -1);
-        var communities = new List<Community>();
-        var labelToCommunity = new Dictionary<int, int>();
-        var sizes = new Dictionary<int, int>();
-        foreach (var label in membership)
-        {
-            sizes[label] = sizes.GetValueOrDefault(label) + 1;
-        }
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            if (sizes[membership[i]] < Math.Max(2, o.MinClusterSize))
-            {
-                continue;
-            }
-            if (!labelToCommunity.TryGetValue(membership[i], out var c))
-            {
-                c = communities.Count;
-                labelToCommunity[membership[i]] = c;
-                communities.Add(new Community());
-            }
-            communities[c].Accounts.Add(nodes[i]);
-            communityOf[nodes[i]] = c;
-        }
-        if (communities.Count == 0)
-        {
-            return communities;
-        }
-
-        var seen = new int[corpus.AccountCount];
-        var stamp = 0;
-        var byCommunity = new Dictionary<int, SharedAction>();
-        foreach (var (kind, events) in corpus.Signals.OrderBy(s => s.Key))
-        {
-            for (var obj = 0; obj < events.ObjectCount; obj++)
-            {
-                var span = events.EventsOf(obj);
-                if (span.Length < 2)
-                {
-                    continue;
-                }
-                stamp++;
-                var participants = 0;
-                byCommunity.Clear();
-                foreach (var e in span)
-                {
-                    if (seen[e.Account] != stamp)
-                    {
-                        seen[e.Account] = stamp;
-                        participants++;
-                    }
-                    var c = communityOf[e.Account];
-                    if (c < 0)
-                    {
-                        continue;
-                    }
-                    if (!byCommunity.TryGetValue(c, out var shared))
-                    {
-                        shared = new SharedAction { Signal = kind, Object = obj, Participants = 0 };
-                        byCommunity[c] = shared;
-                    }
-                    shared.Actions.Add((e.Account, e.Time));
-                }
-                foreach (var (c, shared) in byCommunity)
-                {
-                    var acting = shared.Actions.Select(a => a.Account).Distinct().Count();
-                    if (acting < 2 || (double)acting / participants < o.Exclusivity)
-                    {
-                        continue;
-                    }
-                    communities[c].CoSelectedExclusive++;
-                    var synchronous = BusiestWindow(shared.Actions, o.Window);
-                    if (synchronous.Count < 2 || synchronous.Count < o.MinBurstShare * acting)
-                    {
-                        continue;
-                    }
-                    var action = new SharedAction { Signal = kind, Object = obj, Participants = participants, Acting = acting };
-                    action.Actions.AddRange(shared.Actions);
-                    action.Members.UnionWith(synchronous);
-                    communities[c].Exclusive.Add(action);
-                }
-            }
-        }
-
-        foreach (var community in communities)
-        {
-            foreach (var shared in community.Exclusive)
-            {
-                foreach (var m in shared.Members)
-                {
-                    community.ExclusivePerMember[m] = community.ExclusivePerMember.GetValueOrDefault(m) + 1;
-                }
-            }
-            community.MedianSpread = MedianSpread(community.Exclusive);
-            if (community.Exclusive.Count < o.MinExclusiveObjects || community.SynchronyShare < o.MinSynchronyShare
-                || community.MedianSpread > o.EffectiveMaxMemberSpread)
-            {
-                continue;
-            }
-            foreach (var account in community.Accounts)
-            {
-                if (community.ExclusivePerMember.GetValueOrDefault(account) >= o.MinMemberObjects)
-                {
-                    community.Kept.Add(account);
-                }
-            }
-        }
-        return communities;
-    }
-
     /// <summary>Names the authors (outside the cluster) of the cluster's own post objects of one signal, most frequent first.</summary>
     private static void AddAuthors(List<EvidenceItem> evidence, Corpus corpus, IEnumerable<SharedAction> objects, HashSet<int> kept,
         SignalKind kind, string name, Func<int, string, string> sentence)
@@ -400,30 +201,6 @@ public sealed class Detector
         var top = counts.OrderByDescending(c => c.Value).ThenBy(c => corpus.Accounts[c.Key], StringComparer.Ordinal).Take(3)
             .Select(c => $"{corpus.Usernames[c.Key] ?? corpus.Accounts[c.Key]} ({c.Value} post{(c.Value == 1 ? "" : "s")})");
         evidence.Add(new EvidenceItem(name, counts.Count, sentence(counts.Count, string.Join(", ", top))));
-    }
-
-    /// <summary>
-    /// The median, over the objects, of the time from the first to the last member action on it. People who react to
-    /// one another (friends, a fan club) have heavy-tailed delays, so their actions on one post stretch over many
-    /// minutes even when half of them fall inside one window; a squad that acts on an order finishes within seconds.
-    /// </summary>
-    private static double MedianSpread(List<SharedAction> objects)
-    {
-        var spreads = new double[objects.Count];
-        for (var i = 0; i < objects.Count; i++)
-        {
-            var actions = objects[i].Actions;
-            var min = double.PositiveInfinity;
-            var max = double.NegativeInfinity;
-            foreach (var (_, time) in actions)
-            {
-                min = Math.Min(min, time);
-                max = Math.Max(max, time);
-            }
-            spreads[i] = max - min;
-        }
-        Array.Sort(spreads);
-        return spreads.Length == 0 ? 0 : spreads[spreads.Length / 2];
     }
 
     /// <summary>The distinct members acting inside the busiest window of length <paramref name="window"/> (actions are in time order).</summary>
@@ -461,26 +238,38 @@ public sealed class Detector
     }
 
     private DetectionResult Explain(Corpus corpus, List<SignificantEdge> significant,
-        List<Community> communities, IReadOnlyList<EdgeResult> edges, Dictionary<string, SignalCounts> counts)
+        List<Community> communities, IReadOnlyList<EdgeResult> edges, Dictionary<string, SignalCounts> counts, double tick)
     {
         var o = _options;
+        // Each account's strongest pair evidence (-log10 p) and its summed rarity-weighted evidence.
+        var strongest = new Dictionary<int, double>();
+        var evidence = new Dictionary<int, double>();
+        var significantSignals = new Dictionary<int, HashSet<SignalKind>>();
+        foreach (var e in significant)
+        {
+            foreach (var x in (int[])[e.A, e.B])
+            {
+                strongest[x] = Math.Max(strongest.GetValueOrDefault(x), e.Log10P);
+                evidence[x] = evidence.GetValueOrDefault(x) + e.Evidence;
+                (significantSignals.TryGetValue(x, out var set) ? set : significantSignals[x] = []).UnionWith(e.BySignal.Keys);
+            }
+        }
+
         var clusterOf = new Dictionary<int, string>();
         var flaggedScore = new Dictionary<int, double>();
         var clusters = new List<ClusterResult>();
-        var coordinated = communities.Where(c => c.Kept.Count >= o.MinClusterSize).ToList();
         var provisional = new List<(Community Community, double Score)>();
-        foreach (var c in coordinated)
+        foreach (var c in communities.Where(c => c.Passed))
         {
-            var kept = c.Kept.ToHashSet();
-            var exclusiveCounts = c.Kept.Select(a => c.ExclusivePerMember[a]).ToList();
             foreach (var a in c.Kept)
             {
-                flaggedScore[a] = 0.5 + 0.5 * (1 - Math.Exp(-c.ExclusivePerMember[a] / 5.0));
+                flaggedScore[a] = FlaggedScore(c.Verdict!.PerMember[a], strongest.GetValueOrDefault(a));
             }
             provisional.Add((c, c.Kept.Average(a => flaggedScore[a])));
         }
         var rank = 0;
-        foreach (var (c, score) in provisional.OrderByDescending(p => p.Score).ThenByDescending(p => p.Community.Kept.Count))
+        foreach (var (c, score) in provisional.OrderByDescending(p => p.Score).ThenByDescending(p => p.Community.Kept.Count)
+            .ThenBy(p => corpus.Accounts[p.Community.Kept.Min()], StringComparer.Ordinal))
         {
             var id = $"C{++rank}";
             foreach (var a in c.Kept)
@@ -490,26 +279,13 @@ public sealed class Detector
             clusters.Add(Describe(corpus, c, id, score, significant));
         }
 
-        // Accounts in any raw edge; unflagged ones score below 0.5 by the evidence of their significant edges.
-        var evidence = new Dictionary<int, double>();
-        var significantSignals = new Dictionary<int, HashSet<SignalKind>>();
-        foreach (var e in significant)
-        {
-            evidence[e.A] = evidence.GetValueOrDefault(e.A) + e.Evidence;
-            evidence[e.B] = evidence.GetValueOrDefault(e.B) + e.Evidence;
-            foreach (var kind in e.BySignal.Keys)
-            {
-                (significantSignals.TryGetValue(e.A, out var sa) ? sa : significantSignals[e.A] = []).Add(kind);
-                (significantSignals.TryGetValue(e.B, out var sb) ? sb : significantSignals[e.B] = []).Add(kind);
-            }
-        }
         var rawSignals = new Dictionary<string, HashSet<SignalKind>>();
         foreach (var e in edges)
         {
             (rawSignals.TryGetValue(e.Source, out var s1) ? s1 : rawSignals[e.Source] = []).Add(e.Signal);
             (rawSignals.TryGetValue(e.Target, out var s2) ? s2 : rawSignals[e.Target] = []).Add(e.Signal);
         }
-        foreach (var a in clusterOf.Keys)
+        foreach (var a in clusterOf.Keys.Concat(strongest.Keys))
         {
             rawSignals.TryAdd(corpus.Accounts[a], []);
         }
@@ -518,7 +294,7 @@ public sealed class Detector
         {
             corpus.Accounts.TryGet(accountId, out var a);
             var flagged = clusterOf.TryGetValue(a, out var clusterId);
-            var score = flagged ? flaggedScore[a] : 0.5 * (1 - Math.Exp(-evidence.GetValueOrDefault(a)));
+            var score = flagged ? flaggedScore[a] : UnflaggedScore(strongest.GetValueOrDefault(a), evidence.GetValueOrDefault(a));
             var signals = significantSignals.TryGetValue(a, out var sig) && sig.Count > 0 ? sig : raw;
             accounts.Add(new AccountResult
             {
@@ -542,6 +318,7 @@ public sealed class Detector
             return c != 0 ? c : string.CompareOrdinal(x.AccountId, y.AccountId);
         });
 
+        var leads = Leads(corpus, communities, significant, clusterOf);
         var summary = new DetectionSummary
         {
             Messages = corpus.MessageCount,
@@ -566,21 +343,170 @@ public sealed class Detector
                 ["min_cluster_size"] = o.MinClusterSize,
                 ["resolution"] = o.Resolution,
                 ["seed"] = o.Seed,
+                ["scales_seconds"] = string.Join(';', JudgedScales().Select(s => s.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture))),
+                ["slow_scale_max_participants"] = o.SlowScaleMaxParticipants,
+                ["overwhelming_log10_p"] = o.OverwhelmingLog10P,
             },
             StageSeconds = _stages,
             Signals = counts,
             Clusters = clusters.Count,
             FlaggedAccounts = clusterOf.Count,
+            TimeResolutionSeconds = tick,
+            Warnings = [.. Warnings(corpus)],
         };
-        return new DetectionResult { Accounts = accounts, Clusters = clusters, Edges = edges, Summary = summary };
+        return new DetectionResult { Accounts = accounts, Clusters = clusters, Edges = edges, Summary = summary, Leads = leads };
+    }
+
+    /// <summary>
+    /// A flagged account: above 0.5, rising with the number of the cluster's synchronous own objects it took part in (n)
+    /// and its strongest pair evidence (L = -log10 p): 0.5 + 0.5 y / (1 + y), y = (n + L / 10) / 10.
+    /// </summary>
+    internal static double FlaggedScore(int objects, double log10P)
+    {
+        var y = (objects + Math.Min(log10P, 300) / 10) / 10;
+        return 0.5 + 0.5 * y / (1 + y);
+    }
+
+    /// <summary>
+    /// An unflagged account: below 0.5, rising with its strongest pair evidence (L) and its summed rarity-weighted
+    /// evidence (E): 0.5 x / (1 + x), x = L / 10 + E. Zero when no pair of it beat the timing null model.
+    /// </summary>
+    internal static double UnflaggedScore(double log10P, double evidence)
+    {
+        var x = Math.Min(log10P, 300) / 10 + evidence;
+        return 0.5 * x / (1 + x);
+    }
+
+    /// <summary>Signals where one object holds a large part of all events: usually a degenerate key (a default link, a boilerplate text).</summary>
+    private static IEnumerable<string> Warnings(Corpus corpus)
+    {
+        foreach (var (kind, events) in corpus.Signals.OrderBy(s => s.Key))
+        {
+            if (events.Events.Length < 1000)
+            {
+                continue;
+            }
+            var largest = 0;
+            var key = "";
+            for (var obj = 0; obj < events.ObjectCount; obj++)
+            {
+                var n = events.Offsets[obj + 1] - events.Offsets[obj];
+                if (n > largest)
+                {
+                    largest = n;
+                    key = events.ObjectKeys[obj];
+                }
+            }
+            var share = (double)largest / events.Events.Length;
+            if (share >= 0.2)
+            {
+                var shown = key.Length > 60 ? key[..60] + "…" : key;
+                yield return $"{kind.Name()}: one object holds {share:P0} of the signal's {events.Events.Length:N0} events (\"{shown}\"); its evidence is small by rarity weighting, but check that it is a real shared object.";
+            }
+        }
+    }
+
+    /// <summary>
+    /// The strongest groups and pairs that were not flagged, with the test each failed: leads for an analyst, not findings.
+    /// Ranked by the strongest pair evidence inside them.
+    /// </summary>
+    private List<LeadResult> Leads(Corpus corpus, List<Community> communities, List<SignificantEdge> significant, Dictionary<int, string> clusterOf)
+    {
+        var o = _options;
+        var communityOf = new Dictionary<int, Community>();
+        foreach (var c in communities.Where(c => !c.Passed))
+        {
+            foreach (var a in c.Accounts)
+            {
+                communityOf[a] = c;
+            }
+        }
+        var best = new Dictionary<Community, SignificantEdge>();
+        var loose = new List<SignificantEdge>();
+        foreach (var e in significant)
+        {
+            if (clusterOf.ContainsKey(e.A) || clusterOf.ContainsKey(e.B))
+            {
+                continue;
+            }
+            if (communityOf.TryGetValue(e.A, out var c) && communityOf.TryGetValue(e.B, out var d) && c == d)
+            {
+                if (!best.TryGetValue(c, out var b) || e.Log10P > b.Log10P)
+                {
+                    best[c] = e;
+                }
+            }
+            else
+            {
+                loose.Add(e);
+            }
+        }
+        var leads = new List<(double Strength, LeadResult Lead)>();
+        foreach (var (c, e) in best)
+        {
+            var v = c.Verdict!;
+            var members = c.Accounts.Where(a => !clusterOf.ContainsKey(a)).Select(a => corpus.Accounts[a]).Order(StringComparer.Ordinal).ToList();
+            leads.Add((e.Log10P, new LeadResult
+            {
+                Kind = members.Count == 2 ? "pair" : "group",
+                Accounts = members,
+                Signals = [.. e.BySignal.Keys.Order()],
+                ScaleSeconds = v.Scale,
+                StrongestLog10P = Math.Round(e.Log10P, 2),
+                SynchronousObjects = v.Synchronous.Count,
+                FailedTest = v.Failed!,
+                Value = Math.Round(v.FailedValue, 4),
+                Threshold = Math.Round(v.FailedThreshold, 4),
+            }));
+        }
+        foreach (var e in loose.OrderByDescending(e => e.Log10P).Take(o.MaxLeads))
+        {
+            leads.Add((e.Log10P, new LeadResult
+            {
+                Kind = "pair",
+                Accounts = [.. new[] { corpus.Accounts[e.A], corpus.Accounts[e.B] }.Order(StringComparer.Ordinal)],
+                Signals = [.. e.BySignal.Keys.Order()],
+                ScaleSeconds = e.Scale,
+                StrongestLog10P = Math.Round(e.Log10P, 2),
+                SynchronousObjects = e.BySignal.Values.Max(v => v.Sync),
+                FailedTest = "community",
+                Value = 0,
+                Threshold = 0,
+            }));
+        }
+        return [.. leads.OrderByDescending(l => l.Strength).ThenBy(l => l.Lead.Accounts[0], StringComparer.Ordinal).Take(o.MaxLeads)
+            .Select((l, i) => l.Lead with { Rank = i + 1 })];
+    }
+
+    /// <summary>What the cluster's evidence looks like: who acts this way in the field.</summary>
+    private string KindOf(Verdict v, int size)
+    {
+        var bySignal = v.Synchronous.GroupBy(s => s.Shared.Signal).ToDictionary(g => g.Key, g => g.Count());
+        var text = bySignal.GetValueOrDefault(SignalKind.CoText) + bySignal.GetValueOrDefault(SignalKind.CoSimilar);
+        var hashtag = bySignal.GetValueOrDefault(SignalKind.CoHashtag);
+        var total = Math.Max(1, v.Synchronous.Count);
+        if (size <= 3 && text * 2 >= total)
+        {
+            return "operator accounts";
+        }
+        if (hashtag * 2 >= total)
+        {
+            return v.Scale > _options.Window ? "hashtag game" : "hashtag flood";
+        }
+        if (text * 2 >= total)
+        {
+            return "copy-paste";
+        }
+        return v.Scale > _options.Window ? "squad" : "scheduler";
     }
 
     private ClusterResult Describe(Corpus corpus, Community c, string id, double score, List<SignificantEdge> significant)
     {
         var o = _options;
+        var v = c.Verdict!;
         var kept = c.Kept.ToHashSet();
-        var exclusive = c.Exclusive
-            .Select(s => (Shared: s, Members: s.Members.Count(kept.Contains)))
+        var exclusive = v.Synchronous
+            .Select(s => (s.Shared, Members: s.Burst.Count(kept.Contains)))
             .Where(s => s.Members >= 2)
             .OrderByDescending(s => s.Members * s.Shared.Exclusivity)
             .ThenBy(s => s.Shared.Actions[0].Time)
@@ -600,7 +526,7 @@ public sealed class Detector
                     SignalKind.CoSimilar => corpus.SimilarTexts[s.Object],
                     _ => null,
                 },
-                Author = corpus.AuthorOf(s.Signal, s.Object) is var author and >= 0 ? corpus.Accounts[author] : null,
+                Author = s.Author >= 0 ? corpus.Accounts[s.Author] : null,
                 Members = members,
                 Participants = s.Participants,
                 FirstAction = times.Min(),
@@ -612,34 +538,33 @@ public sealed class Detector
         var timeline = allActions.Take(o.MaxTimeline)
             .Select(a => new TimelineAction(corpus.Accounts[a.Account], a.Time, a.Signal, corpus.Signals[a.Signal].ObjectKeys[a.Object]))
             .ToList();
-        var spreads = exclusive.Select(s =>
-        {
-            var t = s.Shared.Actions.Where(a => kept.Contains(a.Account)).Select(a => a.Time).ToList();
-            return t.Max() - t.Min();
-        }).OrderBy(x => x).ToList();
         var internalEdges = significant.Where(e => kept.Contains(e.A) && kept.Contains(e.B)).ToList();
         var n = kept.Count;
         var density = n > 1 ? internalEdges.Count / (n * (n - 1) / 2.0) : 0;
-        var bestP = internalEdges.Count > 0 ? internalEdges.Min(e => e.BySignal.Values.Min(v => v.PValue)) : 1;
-        var signals = exclusive.Select(s => s.Shared.Signal).Distinct().OrderBy(s => s).ToList();
+        var bestLog10P = internalEdges.Count > 0 ? internalEdges.Max(e => e.Log10P) : 0;
+        // The signals the evidence came from: those of the significant pairs inside the cluster, most pairs first.
+        var signals = internalEdges.SelectMany(e => e.BySignal.Keys).GroupBy(s => s)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).ToList();
         var meanExclusivity = exclusive.Count > 0 ? exclusive.Average(s => s.Shared.Exclusivity) : 0;
-        var medianSpread = spreads.Count > 0 ? spreads[spreads.Count / 2] : 0;
+        var kind = KindOf(v, n);
         var evidence = new List<EvidenceItem>
         {
             new("members", n, $"{n} accounts acted together repeatedly and are tied by significant co-action edges."),
+            new("time_scale_seconds", v.Scale,
+                $"The evidence holds at a time scale of {Duration(v.Scale)}: the members acted within {Duration(v.Scale)} of each other, and their timing beats the null model at that scale ({KindSentence(kind)})."),
             new("exclusive_objects", exclusive.Count,
-                $"They acted within {o.Window:0.#} s of each other on {exclusive.Count} distinct objects that few others touched (at least {o.Exclusivity:P0} of each object's accounts are members)."),
+                $"They acted within {Duration(v.Scale)} of each other on {exclusive.Count} distinct objects that few others touched (at least {o.Exclusivity:P0} of each object's accounts are members)."),
             new("mean_exclusivity", Math.Round(meanExclusivity, 4),
                 $"On average {meanExclusivity:P0} of all accounts that acted on these objects are members of this cluster: a crowd of fans shares its objects with thousands of others, a squad does not."),
-            new("synchrony_share", Math.Round(c.SynchronyShare, 4),
-                $"Of the {c.CoSelectedExclusive} objects the members shared mostly among themselves, {c.SynchronyShare:P0} were acted on within {o.Window:0.#} s of each other (friends share at human pace; a squad in seconds)."),
-            new("median_member_spread_seconds", Math.Round(medianSpread, 1),
-                $"Half of these objects saw all member actions within {medianSpread:0.#} s."),
+            new("synchrony_share", Math.Round(v.SynchronyShare, 4),
+                $"Of the {v.CoSelected} objects the members shared mostly among themselves, {v.SynchronyShare:P0} were acted on within {Duration(v.Scale)} of each other."),
+            new("median_member_spread_seconds", Math.Round(v.MedianSpread, 1),
+                $"On half of these objects the members' first actions all fell within {v.MedianSpread:0.#} s (the limit at this scale is {v.SpreadLimit:0.#} s)."),
             new("significant_edges", internalEdges.Count,
-                $"{internalEdges.Count} member pairs co-acted within the window more often than their near-synchronous actions (up to {o.ControlFactor:0.#}× the window) predict (Poisson test, p < {o.Alpha:G3}); density {density:P0}."),
-            new("strongest_edge_log10_p", Math.Round(-Math.Log10(Math.Max(bestP, 1e-300)), 1),
-                $"The strongest pair's synchrony has p ≈ 10^-{-Math.Log10(Math.Max(bestP, 1e-300)):0.#} under the timing null model."),
-            new("signals", signals.Count, $"Signals: {string.Join(", ", signals.Select(s => s.Name()))}."),
+                $"{internalEdges.Count} member pairs acted within the scale more often than their actions in the adjacent band of the same width predict (Poisson test, p < {o.Alpha:G3} shared among the scales); density {density:P0}."),
+            new("strongest_edge_log10_p", Math.Round(bestLog10P, 1),
+                $"The strongest pair's synchrony has p ≈ 10^-{bestLog10P:0.#} under the timing null model."),
+            new("signals", signals.Count, $"Signals with significant pairs inside the cluster: {string.Join(", ", signals.Select(s => s.Name()))}."),
         };
         AddAuthors(evidence, corpus, exclusive.Select(e => e.Shared), kept, SignalKind.CoRepost, "amplified_authors",
             (n, top) => $"The members re-shared posts by {n} account(s) outside the cluster, most often {top}: the accounts whose posts this cluster pushes (possible producers or commanders; not flagged themselves).");
@@ -656,6 +581,21 @@ public sealed class Detector
             SharedObjects = sharedObjects,
             Evidence = evidence,
             Timeline = timeline,
+            TimeScaleSeconds = v.Scale,
+            Kind = kind,
         };
     }
+
+    private static string KindSentence(string kind) => kind switch
+    {
+        "scheduler" => "a scheduler or a tightly run squad: seconds apart",
+        "squad" => "people acting on orders: minutes apart, on objects few others touch",
+        "copy-paste" => "the same text pasted by several accounts",
+        "operator accounts" => "one operator's few accounts posting the same texts again and again",
+        "hashtag game" => "many posts under the same new hashtags within hours",
+        "hashtag flood" => "the same hashtags flooded within seconds",
+        _ => kind,
+    };
+
+    private static string Duration(double seconds) => seconds >= 120 && seconds % 60 == 0 ? $"{seconds / 60:0} min" : $"{seconds:0.#} s";
 }

@@ -57,7 +57,9 @@ public static class ClustersJsonWriter
                 OutputJson.Finite(o.Spread))).ToList(),
             TimelineTotal: c.Timeline.Count,
             TimelineTruncated: timeline.Count < c.Timeline.Count,
-            Timeline: timeline);
+            Timeline: timeline,
+            Kind: c.Kind,
+            TimeScaleSeconds: OutputJson.Finite(c.TimeScaleSeconds));
     }
 }
 
@@ -79,7 +81,9 @@ internal sealed record ClusterJson(
     IReadOnlyList<SharedObjectJson> SharedObjects,
     int TimelineTotal,
     bool TimelineTruncated,
-    IReadOnlyList<TimelineJson> Timeline);
+    IReadOnlyList<TimelineJson> Timeline,
+    string? Kind,
+    double? TimeScaleSeconds);
 
 internal sealed record MemberJson(string AccountId, string? Username, double? Score);
 

@@ -66,3 +66,47 @@ public static class EdgesCsvWriter
     internal static (string Source, string Target) Ordered(EdgeResult edge) =>
         string.CompareOrdinal(edge.Source, edge.Target) <= 0 ? (edge.Source, edge.Target) : (edge.Target, edge.Source);
 }
+
+/// <summary>
+/// leads.csv: <c>rank,kind,accounts,size,signals,scale_seconds,strongest_log10_p,synchronous_objects,failed_test,value,threshold</c>:
+/// the strongest unflagged groups and pairs, with the cluster test each failed and by how much.
+/// </summary>
+public static class LeadsCsvWriter
+{
+    public const string Header = "rank,kind,accounts,size,signals,scale_seconds,strongest_log10_p,synchronous_objects,failed_test,value,threshold";
+
+    public static void Write(DetectionResult result, string path) =>
+        AtomicFile.WriteText(path, writer => Write(result.Leads, writer));
+
+    internal static void Write(IEnumerable<LeadResult> leads, TextWriter writer)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        writer.Write(Header);
+        writer.Write('\n');
+        foreach (var lead in leads)
+        {
+            writer.Write(lead.Rank.ToString(c));
+            writer.Write(',');
+            writer.Write(lead.Kind);
+            writer.Write(',');
+            OutputText.WriteCsvField(writer, string.Join(';', lead.Accounts));
+            writer.Write(',');
+            writer.Write(lead.Accounts.Count.ToString(c));
+            writer.Write(',');
+            OutputText.WriteCsvField(writer, OutputText.JoinSignals(lead.Signals, ";"));
+            writer.Write(',');
+            writer.Write(lead.ScaleSeconds.ToString("0.###", c));
+            writer.Write(',');
+            writer.Write(lead.StrongestLog10P.ToString("0.##", c));
+            writer.Write(',');
+            writer.Write(lead.SynchronousObjects.ToString(c));
+            writer.Write(',');
+            writer.Write(lead.FailedTest);
+            writer.Write(',');
+            writer.Write(lead.Value.ToString("0.####", c));
+            writer.Write(',');
+            writer.Write(lead.Threshold.ToString("0.####", c));
+            writer.Write('\n');
+        }
+    }
+}

@@ -12,12 +12,13 @@ public static class DetectionWriter
     public const string GexfFile = "network.gexf";
     public const string ReportFile = "report.html";
     public const string SummaryFile = "summary.json";
+    public const string LeadsFile = "leads.csv";
 
     public static readonly IReadOnlyList<string> Files =
-        [AccountsFile, EdgesFile, ClustersFile, GraphMlFile, GexfFile, ReportFile, SummaryFile];
+        [AccountsFile, EdgesFile, ClustersFile, GraphMlFile, GexfFile, ReportFile, SummaryFile, LeadsFile];
 
     /// <summary>
-    /// Creates <paramref name="outDir"/> if needed and writes the seven outputs; returns their full paths.
+    /// Creates <paramref name="outDir"/> if needed and writes the eight outputs; returns their full paths.
     /// A directory or file that cannot be written is reported as an <see cref="InputException"/> on the output path
     /// (a bad <c>--out</c> option, exit code 3), not as a stack trace.
     /// </summary>
@@ -45,6 +46,7 @@ public static class DetectionWriter
             : new ResultView(result with { Edges = [.. result.Edges.Where(e => e.Significant)] });
         One(GraphMlFile, p => GraphMlWriter.Write(networkView, p));
         One(GexfFile, p => GexfWriter.Write(networkView, p, options));
+        One(LeadsFile, p => AtomicFile.WriteText(p, w => LeadsCsvWriter.Write(result.Leads, w)));
         One(SummaryFile, p => SummaryJsonWriter.Write(result, p, options));
         One(ReportFile, p => HtmlReportWriter.Write(view, p, options));
         return written;

@@ -70,7 +70,18 @@ public static class SummaryJsonWriter
         w.WriteNumber("flagged_accounts", result.Accounts.Count(a => a.ClusterId is not null));
         w.WriteNumber("accounts_in_edges", result.Accounts.Count);
         w.WriteNumber("edges", result.Edges.Count);
+        w.WriteNumber("leads", result.Leads.Count);
         w.WriteEndObject();
+
+        // The clock of the data: research exports often stamp posts to the minute, and the null model adapts to it.
+        w.WriteNumber("time_resolution_seconds", s.TimeResolutionSeconds);
+        w.WriteBoolean("coarse_timestamps", s.TimeResolutionSeconds >= 60);
+        w.WriteStartArray("warnings");
+        foreach (var warning in s.Warnings)
+        {
+            w.WriteStringValue(warning);
+        }
+        w.WriteEndArray();
 
         w.WriteEndObject();
         w.Flush();

@@ -1,0 +1,445 @@
+using Tansiq.Core.CoAction;
+using Tansiq.Core.Graphs;
+using Tansiq.Core.Model;
+
+namespace Tansiq.Core.Detection;
+
+public sealed partial class Detector
+{
+    /// <summary>What one community did on one object that is mostly its own (members' actions only, in time order).</summary>
+    private sealed class SharedAction
+    {
+        public required SignalKind Signal { get; init; }
+        public required int Object { get; init; }
+        /// <summary>Every account in the data that acted on the object.</summary>
+        public required int Participants { get; init; }
+        /// <summary>Distinct community members who acted on the object (at any time).</summary>
+        public required int Acting { get; init; }
+        /// <summary>The post's author for co-repost and co-reply objects (-1 when unknown or not a post).</summary>
+        public required int Author { get; init; }
+        public List<(int Account, double Time)> Actions { get; } = [];
+        public double Exclusivity => (double)Acting / Participants;
+    }
+
+    /// <summary>One of the community's own objects acted on together at the verdict's scale, and who was in the burst.</summary>
+    private sealed record SynchronousObject(SharedAction Shared, HashSet<int> Burst);
+
+    /// <summary>How a community fared at one time scale: the measurements, the members kept, and the first test it failed.</summary>
+    private sealed class Verdict
+    {
+        public required double Scale { get; init; }
+        public required int CoSelected { get; init; }
+        public required List<SynchronousObject> Synchronous { get; init; }
+        public required double MedianSpread { get; init; }
+        public required double SpreadLimit { get; init; }
+        public Dictionary<int, int> PerMember { get; } = [];
+        public List<int> Kept { get; } = [];
+        public double SynchronyShare => CoSelected == 0 ? 0 : (double)Synchronous.Count / CoSelected;
+        public string? Failed { get; set; }
+        public double FailedValue { get; set; }
+        public double FailedThreshold { get; set; }
+        public bool Passed => Failed is null;
+    }
+
+    private sealed class Community
+    {
+        public List<int> Accounts { get; } = [];
+        /// <summary>Objects acted on by at least two members of which members are at least the exclusivity share.</summary>
+        public List<SharedAction> Own { get; } = [];
+        public Verdict? Verdict { get; set; }
+        public bool Passed => Verdict is { Passed: true };
+        /// <summary>See <see cref="Detector.Amplifies"/> (shared by the communities of one judgement round).</summary>
+        public Dictionary<int, HashSet<int>>? Amplifies { get; set; }
+        public IReadOnlyList<int> Kept => Passed ? Verdict!.Kept : [];
+    }
+
+    /// <summary>
+    /// Modularity has a resolution limit: a squad of fifty can be merged into a crowd of fast fans it shares the
+    /// leader's posts with, or a tight squad with a slow one, and the merged community then fails as a whole. A community
+    /// that fails any test is therefore clustered again on its own subgraph (where the limit is finer) and its parts
+    /// judged on their own, a few levels deep. Parts of a crowd still fail: the crowd's objects are not any part's own.
+    /// </summary>
+    private List<Community> JudgeAndRefine(Corpus corpus, int[] nodes, int[] membership, WeightedGraph graph, List<SignificantEdge> significant)
+    {
+        var o = _options;
+        var edgeOf = new Dictionary<long, SignificantEdge>(significant.Count, PairKeyComparer.Instance);
+        foreach (var e in significant)
+        {
+            edgeOf[PairTable.Key(e.A, e.B)] = e;
+        }
+        var nodeOf = new Dictionary<int, int>(nodes.Length);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            nodeOf[nodes[i]] = i;
+        }
+        // While communities can still be split, they are judged at the fastest scale only: a tight squad merged with others
+        // must be split out, not passed whole at a slower scale. What still fails at the end is judged at the slower scales.
+        var fastest = JudgedScales().Take(1).ToList();
+        var communities = Judge(corpus, nodes, membership, edgeOf, fastest);
+        var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
+        // Clusters the community again on its own subgraph and relabels its nodes; false when Louvain finds one part.
+        bool Split(Community community)
+        {
+            var local = new Dictionary<int, int>(community.Accounts.Count);
+            foreach (var account in community.Accounts)
+            {
+                local[nodeOf[account]] = local.Count;
+            }
+            var edges = new List<(int, int, double)>();
+            foreach (var (node, a) in local)
+            {
+                for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
+                {
+                    if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
+                    {
+                        edges.Add((a, b, graph.Weights[k]));
+                    }
+                }
+            }
+            var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), o.Resolution, o.Seed);
+            if (parts.Distinct().Count() < 2)
+            {
+                return false;
+            }
+            foreach (var (node, a) in local)
+            {
+                membership[node] = nextLabel + parts[a];
+            }
+            nextLabel += parts.Max() + 1;
+            return true;
+        }
+        for (var round = 0; round < o.RefinementLevels; round++)
+        {
+            var changed = false;
+            foreach (var community in communities)
+            {
+                if (community.Passed || community.Accounts.Count < 4)
+                {
+                    continue;
+                }
+                changed |= Split(community);
+            }
+            if (!changed)
+            {
+                break;
+            }
+            communities = Judge(corpus, nodes, membership, edgeOf, fastest);
+        }
+        var slower = JudgedScales().Skip(1).ToList();
+        foreach (var community in communities)
+        {
+            if (!community.Passed && slower.Count > 0)
+            {
+                Decide(community, slower, edgeOf);
+            }
+        }
+        return communities;
+    }
+
+    /// <summary>
+    /// For the authors of the communities' own posts: the authors whose posts they re-share or reply to. A post whose
+    /// author amplifies the community in return is the circle's own (friends), not a principal's (producers).
+    /// </summary>
+    private static Dictionary<int, HashSet<int>> Amplifies(Corpus corpus, List<Community> communities)
+    {
+        var result = new Dictionary<int, HashSet<int>>();
+        foreach (var c in communities)
+        {
+            foreach (var shared in c.Own)
+            {
+                if (shared.Author >= 0)
+                {
+                    result.TryAdd(shared.Author, []);
+                }
+            }
+        }
+        if (result.Count == 0)
+        {
+            return result;
+        }
+        foreach (var kind in (SignalKind[])[SignalKind.CoRepost, SignalKind.CoReply])
+        {
+            if (!corpus.Signals.TryGetValue(kind, out var events))
+            {
+                continue;
+            }
+            for (var obj = 0; obj < events.ObjectCount; obj++)
+            {
+                var author = corpus.AuthorOf(kind, obj);
+                if (author < 0)
+                {
+                    continue;
+                }
+                foreach (var e in events.EventsOf(obj))
+                {
+                    if (result.TryGetValue(e.Account, out var set))
+                    {
+                        set.Add(author);
+                    }
+                }
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Whether an author is a member of the community or amplifies one of its members in return.</summary>
+    private static bool InCircle(int author, HashSet<int> members, Dictionary<int, HashSet<int>> amplifies) =>
+        members.Contains(author) || (amplifies.TryGetValue(author, out var set) && set.Overlaps(members));
+
+    private List<Community> Judge(Corpus corpus, int[] nodes, int[] membership, Dictionary<long, SignificantEdge> edgeOf, IEnumerable<double> scales)
+    {
+        var communityOf = new int[corpus.AccountCount];
+        Array.Fill(communityOf, -1);
+        var communities = new List<Community>();
+        var labelToCommunity = new Dictionary<int, int>();
+        var sizes = new Dictionary<int, int>();
+        foreach (var label in membership)
+        {
+            sizes[label] = sizes.GetValueOrDefault(label) + 1;
+        }
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            if (sizes[membership[i]] < 2)
+            {
+                continue;
+            }
+            if (!labelToCommunity.TryGetValue(membership[i], out var c))
+            {
+                c = communities.Count;
+                labelToCommunity[membership[i]] = c;
+                communities.Add(new Community());
+            }
+            communities[c].Accounts.Add(nodes[i]);
+            communityOf[nodes[i]] = c;
+        }
+        if (communities.Count == 0)
+        {
+            return communities;
+        }
+        CollectOwnObjects(corpus, communityOf, communities);
+        var amplifies = Amplifies(corpus, communities);
+        foreach (var community in communities)
+        {
+            community.Amplifies = amplifies;
+            Decide(community, scales, edgeOf);
+        }
+        return communities;
+    }
+
+    /// <summary>Judges a community at each scale in turn, fastest first, and keeps the first verdict that passes (else the last).</summary>
+    private void Decide(Community community, IEnumerable<double> scales, Dictionary<long, SignificantEdge> edgeOf)
+    {
+        var members = community.Accounts.ToHashSet();
+        foreach (var scale in scales)
+        {
+            community.Verdict = Evaluate(community, members, scale, edgeOf, community.Amplifies!);
+            if (community.Verdict.Passed)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>The scales a community is judged at, fastest first (on a coarse clock none finer than one tick).</summary>
+    private IEnumerable<double> JudgedScales()
+    {
+        var tick = _tick;
+        return _options.ScaleSeconds.Select(s => Math.Max(s, tick)).Distinct();
+    }
+
+    /// <summary>Every object acted on by at least two members of one community, of which members are at least the exclusivity share.</summary>
+    private void CollectOwnObjects(Corpus corpus, int[] communityOf, List<Community> communities)
+    {
+        var o = _options;
+        var seen = new int[corpus.AccountCount];
+        var stamp = 0;
+        var byCommunity = new Dictionary<int, List<(int Account, double Time)>>();
+        var distinct = new HashSet<int>();
+        foreach (var (kind, events) in corpus.Signals.OrderBy(s => s.Key))
+        {
+            for (var obj = 0; obj < events.ObjectCount; obj++)
+            {
+                var span = events.EventsOf(obj);
+                if (span.Length < 2)
+                {
+                    continue;
+                }
+                stamp++;
+                var participants = 0;
+                byCommunity.Clear();
+                foreach (var e in span)
+                {
+                    if (seen[e.Account] != stamp)
+                    {
+                        seen[e.Account] = stamp;
+                        participants++;
+                    }
+                    var c = communityOf[e.Account];
+                    if (c < 0)
+                    {
+                        continue;
+                    }
+                    if (!byCommunity.TryGetValue(c, out var actions))
+                    {
+                        actions = [];
+                        byCommunity[c] = actions;
+                    }
+                    actions.Add((e.Account, e.Time));
+                }
+                foreach (var (c, actions) in byCommunity)
+                {
+                    distinct.Clear();
+                    foreach (var (account, _) in actions)
+                    {
+                        distinct.Add(account);
+                    }
+                    if (distinct.Count < 2 || (double)distinct.Count / participants < o.Exclusivity)
+                    {
+                        continue;
+                    }
+                    var shared = new SharedAction
+                    {
+                        Signal = kind,
+                        Object = obj,
+                        Participants = participants,
+                        Acting = distinct.Count,
+                        Author = corpus.AuthorOf(kind, obj),
+                    };
+                    shared.Actions.AddRange(actions);
+                    communities[c].Own.Add(shared);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The cluster tests at one time scale s. Own objects count as acted on together when the busiest window of s holds
+    /// at least the burst share of the members who acted on them; at least the minimum number of such objects, and at
+    /// least the synchrony share of all own objects; on the median such object the members' first actions lie within
+    /// the spread limit (four windows per window of scale); members took part in at least two; and the group is large
+    /// enough, or, for an operator's two or three accounts, its pair evidence is overwhelming. At scales slower than the
+    /// window a post by a member, or by an account that itself re-shares or replies to a member, is not an own object:
+    /// friends repost one another within minutes, and a circle amplifying its own at human pace is what friendship looks like.
+    /// </summary>
+    private Verdict Evaluate(Community community, HashSet<int> members, double scale, Dictionary<long, SignificantEdge> edgeOf,
+        Dictionary<int, HashSet<int>> amplifies)
+    {
+        var o = _options;
+        var slow = scale > o.Window;
+        var coSelected = 0;
+        var synchronous = new List<SynchronousObject>();
+        var spreads = new List<double>();
+        var firsts = new HashSet<int>();
+        foreach (var shared in community.Own)
+        {
+            if (slow && shared.Author >= 0 && InCircle(shared.Author, members, amplifies))
+            {
+                continue;
+            }
+            coSelected++;
+            var burst = BusiestWindow(shared.Actions, scale);
+            if (burst.Count < 2 || burst.Count < o.MinBurstShare * shared.Acting)
+            {
+                continue;
+            }
+            synchronous.Add(new SynchronousObject(shared, burst));
+            // The spread of the members' first actions: later re-shares of the same object by a member are not its burst.
+            firsts.Clear();
+            var last = shared.Actions[0].Time;
+            foreach (var (account, time) in shared.Actions)
+            {
+                if (firsts.Add(account))
+                {
+                    last = time;
+                }
+            }
+            spreads.Add(last - shared.Actions[0].Time);
+        }
+        spreads.Sort();
+        var verdict = new Verdict
+        {
+            Scale = scale,
+            CoSelected = coSelected,
+            Synchronous = synchronous,
+            MedianSpread = spreads.Count == 0 ? 0 : spreads[spreads.Count / 2],
+            SpreadLimit = o.EffectiveMaxMemberSpread / o.Window * scale,
+        };
+        foreach (var s in synchronous)
+        {
+            foreach (var m in s.Burst)
+            {
+                verdict.PerMember[m] = verdict.PerMember.GetValueOrDefault(m) + 1;
+            }
+        }
+        foreach (var account in community.Accounts)
+        {
+            if (verdict.PerMember.GetValueOrDefault(account) >= o.MinMemberObjects)
+            {
+                verdict.Kept.Add(account);
+            }
+        }
+        if (synchronous.Count < o.MinExclusiveObjects)
+        {
+            Fail(verdict, "synchronous_own_objects", synchronous.Count, o.MinExclusiveObjects);
+        }
+        else if (verdict.SynchronyShare < o.MinSynchronyShare)
+        {
+            Fail(verdict, "synchrony_share", verdict.SynchronyShare, o.MinSynchronyShare);
+        }
+        else if (verdict.MedianSpread > verdict.SpreadLimit)
+        {
+            Fail(verdict, "median_member_spread_seconds", verdict.MedianSpread, verdict.SpreadLimit);
+        }
+        else if (verdict.Kept.Count < o.MinClusterSize && (verdict.Kept.Count < 2 || synchronous.Count < o.MinOverwhelmingObjects || !Overwhelming(verdict.Kept, edgeOf)))
+        {
+            Fail(verdict, verdict.Kept.Count < 2 ? "members" : "pair_evidence_log10_p", verdict.Kept.Count < 2 ? verdict.Kept.Count : StrongestWithin(verdict.Kept, edgeOf),
+                verdict.Kept.Count < 2 ? o.MinClusterSize : o.OverwhelmingLog10P);
+        }
+        return verdict;
+    }
+
+    private static void Fail(Verdict verdict, string test, double value, double threshold)
+    {
+        verdict.Failed = test;
+        verdict.FailedValue = value;
+        verdict.FailedThreshold = threshold;
+    }
+
+    /// <summary>Every member has a pair edge inside the group at least as strong as the overwhelming bar.</summary>
+    private bool Overwhelming(IReadOnlyList<int> kept, Dictionary<long, SignificantEdge> edgeOf)
+    {
+        foreach (var a in kept)
+        {
+            var best = 0.0;
+            foreach (var b in kept)
+            {
+                if (a != b && edgeOf.TryGetValue(PairTable.Key(a, b), out var e))
+                {
+                    best = Math.Max(best, e.Log10P);
+                }
+            }
+            if (best < _options.OverwhelmingLog10P)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>The strongest pair edge (-log10 p) among the given accounts; 0 when none.</summary>
+    private static double StrongestWithin(IReadOnlyList<int> accounts, Dictionary<long, SignificantEdge> edgeOf)
+    {
+        var best = 0.0;
+        for (var i = 0; i < accounts.Count; i++)
+        {
+            for (var j = i + 1; j < accounts.Count; j++)
+            {
+                if (edgeOf.TryGetValue(PairTable.Key(accounts[i], accounts[j]), out var e))
+                {
+                    best = Math.Max(best, e.Log10P);
+                }
+            }
+        }
+        return best;
+    }
+}
