@@ -54,7 +54,8 @@ public sealed record DetectionEvaluation
     public required GroupShare Sleepers { get; init; }
     /// <summary>Publisher pages: coordinated but declared, excluded from precision and recall, reported here.</summary>
     public required GroupShare Publishers { get; init; }
-    /// <summary>Every account of the world, and how many were flagged (the false-positive rate of a world without an army).</summary>
+    /// <summary>Every scored account of the world (commander and publishers left out: they are declared), and how many
+    /// were flagged: in a world without an army, the false-positive rate.</summary>
     public required GroupShare AllAccounts { get; init; }
     /// <summary>Adjusted Rand index between detected clusters and squads over flagged ∪ positive accounts.</summary>
     public required double ClusterAri { get; init; }
@@ -179,7 +180,7 @@ public static class DetectionEvaluator
             Behaviours = BehaviourRecalls(truth, cluster),
             Sleepers = Share(a => IsPositive(a.Role) && a.Sleeper),
             Publishers = Share(a => a.Role == AccountRole.Publisher),
-            AllAccounts = Share(_ => true),
+            AllAccounts = Share(a => !IsExcluded(a.Role)),
             ClusterAri = AdjustedRandIndex.Compute(detectedLabels, truthLabels),
         };
     }
