@@ -16,7 +16,7 @@ public static class FuzzFiles
         "world", "seed", "no_army", .. ScenarioFuzzer.DrawnNames,
         "accounts", "messages", "positives", "flagged", "true_positives", "false_positives", "precision", "recall", "f1",
         "fans", "fans_flagged_share", "friend_group_members", "friends_flagged_share", "all_flagged_share",
-        "publishers", "publishers_flagged", "sleepers", "sleepers_flagged",
+        "publisher_pages", "publisher_pages_flagged", "sleepers", "sleepers_flagged",
         .. DetectionEvaluator.BehaviourOrder.Select(b => "recall_" + b),
     ];
 

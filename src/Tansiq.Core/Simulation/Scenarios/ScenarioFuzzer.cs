@@ -43,8 +43,8 @@ public static class ScenarioFuzzer
         "army_size", "squads", "squad_latency_min_s", "squad_latency_max_s", "member_jitter_s", "member_participation", "sleeper_share",
         "human_squads", "human_squad_size_max", "human_spread_min_s", "human_spread_max_s", "human_participation_min", "human_participation_max",
         "operators", "relays", "relay_hop_min_s", "relay_hop_max_s", "hashtag_game_groups",
-        "friend_group_max", "friend_repost_p", "friend_delay_median_s", "fans", "fast_fan_share", "fast_fan_delay_median_s", "fan_delay_median_s",
-        "viral_moments", "viral_delay_mean_s", "breaking_news_tags", "publishers",
+        "friend_group_max", "friend_repost_p", "friend_delay_median_s", "fans_at_scale_1", "fast_fan_share", "fast_fan_delay_median_s", "fan_delay_median_s",
+        "viral_moments", "viral_delay_mean_s", "breaking_news_tags", "publisher_outlets",
     ];
 
     public static IReadOnlyList<FuzzWorld> Draw(FuzzOptions options)
@@ -189,9 +189,9 @@ public static class ScenarioFuzzer
             ("human_squads", humanSquads), ("human_squad_size_max", humanSquads > 0 ? humanSizeMax : 0), ("human_spread_min_s", spreadMin),
             ("human_spread_max_s", spreadMax), ("human_participation_min", humanPartMin), ("human_participation_max", humanPartMax),
             ("operators", operators), ("relays", relays), ("relay_hop_min_s", hopMin), ("relay_hop_max_s", hopMax), ("hashtag_game_groups", games),
-            ("friend_group_max", friendMax), ("friend_repost_p", friendRepost), ("friend_delay_median_s", friendDelay), ("fans", fans),
+            ("friend_group_max", friendMax), ("friend_repost_p", friendRepost), ("friend_delay_median_s", friendDelay), ("fans_at_scale_1", fans),
             ("fast_fan_share", fastFanShare), ("fast_fan_delay_median_s", fastFanDelay), ("fan_delay_median_s", fanDelay),
-            ("viral_moments", viral), ("viral_delay_mean_s", viralDelay), ("breaking_news_tags", breaking), ("publishers", publishers),
+            ("viral_moments", viral), ("viral_delay_mean_s", viralDelay), ("breaking_news_tags", breaking), ("publisher_outlets", publishers),
         };
         return new FuzzWorld
         {
