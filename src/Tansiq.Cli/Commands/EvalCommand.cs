@@ -58,7 +58,7 @@ internal static class EvalCommand
 
     private static void PrintDetection(TextWriter o, DetectionEvaluation d)
     {
-        o.WriteLine("detection (positives: army + producers; commander excluded)");
+        o.WriteLine("detection (positives: army, producers, sockpuppets, relays, hashtag gamers; commander and publishers excluded)");
         o.WriteLine($"  flagged {d.Flagged}, positives {d.Positives}, true positives {d.TruePositives}, false positives {d.FalsePositives}, false negatives {d.FalseNegatives}");
         o.WriteLine($"  precision {F(d.Precision)}  recall {F(d.Recall)}  F1 {F(d.F1)}");
         o.WriteLine($"  fans flagged {d.Fans.Flagged}/{d.Fans.Accounts} ({Pct(d.Fans.Share)}), fast fans {d.FastFans.Flagged}/{d.FastFans.Accounts} ({Pct(d.FastFans.Share)})");
@@ -68,6 +68,18 @@ internal static class EvalCommand
         if (d.Squads.Count > 0)
         {
             o.WriteLine("  recall per squad: " + string.Join(", ", d.Squads.Select(s => $"{s.Squad} {s.Flagged}/{s.Members}")));
+        }
+        if (d.Behaviours.Count > 1 || d.Behaviours.Any(b => b.Behaviour is not (Tansiq.Core.Simulation.Behaviours.SchedulerSquad or Tansiq.Core.Simulation.Behaviours.Producer)))
+        {
+            o.WriteLine("  recall per behaviour: " + string.Join(", ", d.Behaviours.Select(b => $"{b.Behaviour} {b.Flagged}/{b.Members}")));
+        }
+        if (d.Sleepers.Accounts > 0)
+        {
+            o.WriteLine($"  sleepers flagged {d.Sleepers.Flagged}/{d.Sleepers.Accounts}");
+        }
+        if (d.Publishers.Accounts > 0)
+        {
+            o.WriteLine($"  publishers (declared, not scored) flagged {d.Publishers.Flagged}/{d.Publishers.Accounts}");
         }
         o.WriteLine($"  cluster purity (adjusted Rand index vs squads) {F(d.ClusterAri)}");
     }

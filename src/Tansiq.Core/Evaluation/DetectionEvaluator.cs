@@ -13,6 +13,12 @@ public sealed record SquadRecall(string Squad, int Members, int Flagged)
     public double Recall => Members == 0 ? 0 : (double)Flagged / Members;
 }
 
+/// <summary>Recall of the positives of one coordinated behaviour (<see cref="Behaviours"/>).</summary>
+public sealed record BehaviourRecall(string Behaviour, int Members, int Flagged)
+{
+    public double Recall => Members == 0 ? 0 : (double)Flagged / Members;
+}
+
 public sealed record GroupShare(int Accounts, int Flagged)
 {
     public double Share => Accounts == 0 ? 0 : (double)Flagged / Accounts;
@@ -41,20 +47,46 @@ public sealed record DetectionEvaluation
     /// <summary>Flagged accounts by role (every role, in the order of <see cref="AccountRole"/>).</summary>
     public required IReadOnlyList<KeyValuePair<string, GroupShare>> ByRole { get; init; }
     public required IReadOnlyList<SquadRecall> Squads { get; init; }
+    /// <summary>Recall per coordinated behaviour (scheduler squads, human squads, sockpuppets, relays, hashtag games,
+    /// producers), in that order, for the behaviours present in the world.</summary>
+    public required IReadOnlyList<BehaviourRecall> Behaviours { get; init; }
+    /// <summary>Positives who are sleepers (quiet most of the period): how many were flagged.</summary>
+    public required GroupShare Sleepers { get; init; }
+    /// <summary>Publisher pages: coordinated but declared, excluded from precision and recall, reported here.</summary>
+    public required GroupShare Publishers { get; init; }
+    /// <summary>Every scored account of the world (commander and publishers left out: they are declared), and how many
+    /// were flagged: in a world without an army, the false-positive rate.</summary>
+    public required GroupShare AllAccounts { get; init; }
     /// <summary>Adjusted Rand index between detected clusters and squads over flagged ∪ positive accounts.</summary>
     public required double ClusterAri { get; init; }
 }
 
 /// <summary>
-/// Scores detector output against a world's truth. Positives are the army's fake accounts (role army) and the
-/// producers (role producer, squad "producers"): both are orchestrated accounts. The commander is excluded from
-/// scoring (an official, public account: flagging it is neither a hit nor a false alarm). Everyone else is a negative.
+/// Scores detector output against a world's truth. Positives are the orchestrated accounts: the army (role army:
+/// scheduler squads and human squads), the producers (role producer, squad "producers"), and the scenario roles
+/// sockpuppet, relay and hashtag_gamer; each has a group id in truth's "squad". The commander and publisher pages are
+/// excluded from scoring (public accounts that act for their owner openly: flagging them is neither a hit nor a false
+/// alarm; publishers flagged are reported separately). Everyone else is a negative.
 /// </summary>
 public static class DetectionEvaluator
 {
-    public static bool IsPositive(AccountRole role) => role is AccountRole.Army or AccountRole.Producer;
+    public static bool IsPositive(AccountRole role) =>
+        role is AccountRole.Army or AccountRole.Producer or AccountRole.Sockpuppet or AccountRole.Relay or AccountRole.HashtagGamer;
 
-    public static bool IsExcluded(AccountRole role) => role is AccountRole.Commander;
+    public static bool IsExcluded(AccountRole role) => role is AccountRole.Commander or AccountRole.Publisher;
+
+    /// <summary>The behaviours in the order reports list them.</summary>
+    public static IReadOnlyList<string> BehaviourOrder { get; } =
+        [Simulation.Behaviours.SchedulerSquad, Simulation.Behaviours.HumanSquad, Simulation.Behaviours.Sockpuppets,
+            Simulation.Behaviours.Relay, Simulation.Behaviours.HashtagGame, Simulation.Behaviours.Producer];
+
+    /// <summary>A positive's behaviour: truth's "behaviour", else the seed world's (scheduler squad, producer).</summary>
+    public static string? BehaviourOf(TruthAccount a) => a.Behaviour ?? a.Role switch
+    {
+        AccountRole.Army => Simulation.Behaviours.SchedulerSquad,
+        AccountRole.Producer => Simulation.Behaviours.Producer,
+        _ => null,
+    };
 
     public static DetectionEvaluation Evaluate(GroundTruth truth, IEnumerable<DetectedAccount> detected)
     {
@@ -145,7 +177,26 @@ public static class DetectionEvaluator
             OtherOrganic = Share(a => a.Role == AccountRole.Organic && a.FriendGroup is null),
             ByRole = Enum.GetValues<AccountRole>().Select(r => new KeyValuePair<string, GroupShare>(r.Name(), Share(a => a.Role == r))).ToList(),
             Squads = squads,
+            Behaviours = BehaviourRecalls(truth, cluster),
+            Sleepers = Share(a => IsPositive(a.Role) && a.Sleeper),
+            Publishers = Share(a => a.Role == AccountRole.Publisher),
+            AllAccounts = Share(a => !IsExcluded(a.Role)),
             ClusterAri = AdjustedRandIndex.Compute(detectedLabels, truthLabels),
         };
+    }
+
+    private static List<BehaviourRecall> BehaviourRecalls(GroundTruth truth, Dictionary<string, string> cluster)
+    {
+        var members = new Dictionary<string, (int Members, int Flagged)>(StringComparer.Ordinal);
+        foreach (var a in truth.Accounts)
+        {
+            if (IsPositive(a.Role) && BehaviourOf(a) is { } kind)
+            {
+                members.TryGetValue(kind, out var c);
+                members[kind] = (c.Members + 1, c.Flagged + (cluster.ContainsKey(a.AccountId) ? 1 : 0));
+            }
+        }
+        var order = BehaviourOrder.Concat(members.Keys.Where(k => !BehaviourOrder.Contains(k)).Order(StringComparer.Ordinal));
+        return order.Where(members.ContainsKey).Select(k => new BehaviourRecall(k, members[k].Members, members[k].Flagged)).ToList();
     }
 }

@@ -15,6 +15,14 @@ public enum AccountRole
     MilitiaLeader,
     Brigade,
     Abusive,
+    /// <summary>An account of an operator who runs two or three accounts and pastes the same text on each (scenario).</summary>
+    Sockpuppet,
+    /// <summary>A member of a relay chain: each account copies the one before (scenario).</summary>
+    Relay,
+    /// <summary>A member of a group that plays hashtag games: many different texts under one new tag within hours (scenario).</summary>
+    HashtagGamer,
+    /// <summary>An outlet's own page posting its links through a scheduler: coordinated but declared (scenario).</summary>
+    Publisher,
 }
 
 /// <summary>Why an account was reported, as truth.json labels it.</summary>
@@ -50,6 +58,10 @@ public static class TruthNames
         AccountRole.MilitiaLeader => "militia_leader",
         AccountRole.Brigade => "brigade",
         AccountRole.Abusive => "abusive",
+        AccountRole.Sockpuppet => "sockpuppet",
+        AccountRole.Relay => "relay",
+        AccountRole.HashtagGamer => "hashtag_gamer",
+        AccountRole.Publisher => "publisher",
         _ => throw new ArgumentOutOfRangeException(nameof(role)),
     };
 
@@ -105,6 +117,10 @@ public sealed record SimAccount
     public string? Squad { get; init; }
     public string? FriendGroup { get; init; }
     public bool FastFan { get; init; }
+    /// <summary>Scenario accounts: the coordinated behaviour (<see cref="Behaviours"/>); null for the seed world's roles.</summary>
+    public string? Behaviour { get; init; }
+    /// <summary>An army member who stays quiet most of the period and joins only a few actions.</summary>
+    public bool Sleeper { get; init; }
 
     public AccountProfile ToProfile() => new()
     {
@@ -121,7 +137,25 @@ public sealed record Follow(string FollowerId, string FolloweeId);
 public sealed record UserReport(string ReportId, string ReporterId, string TargetId, long Timestamp, string Reason);
 
 /// <summary>The truth about one account: what truth.json's "accounts" holds.</summary>
-public sealed record TruthAccount(string AccountId, AccountRole Role, string? Squad, string? FriendGroup, bool FastFan);
+public sealed record TruthAccount(string AccountId, AccountRole Role, string? Squad, string? FriendGroup, bool FastFan)
+{
+    /// <summary>The coordinated behaviour of a scenario account (<see cref="Behaviours"/>); null for the seed world's roles.</summary>
+    public string? Behaviour { get; init; }
+    public bool Sleeper { get; init; }
+}
+
+/// <summary>The names of coordinated behaviours, as truth.json's "behaviour" and the fuzzer's reports use them.</summary>
+public static class Behaviours
+{
+    /// <summary>The seed world's squads: a scheduler-like relay of seconds (truth leaves "behaviour" out for them).</summary>
+    public const string SchedulerSquad = "scheduler_squad";
+    public const string HumanSquad = "human_squad";
+    public const string Sockpuppets = "sockpuppets";
+    public const string Relay = "relay";
+    public const string HashtagGame = "hashtag_game";
+    public const string Producer = "producer";
+    public const string Publisher = "publisher";
+}
 
 /// <summary>The truth about one reported account.</summary>
 public sealed record ReportedTarget(string TargetId, ReportLabel Label, string? Campaign);

@@ -10,7 +10,7 @@ namespace Tansiq.Core.Simulation;
 /// militia leaders reported by a Telegram petition, abusive accounts reported by people who saw them, and stray reports.
 /// Pure and deterministic: the same parameters and seed give the same world.
 /// </summary>
-public static class WorldGenerator
+public static partial class WorldGenerator
 {
     public static World Generate(WorldParameters parameters, int seed)
     {
@@ -32,6 +32,11 @@ public static class WorldGenerator
         public bool FastFan;
         public double ShiftHours;
         public bool Reported;
+        /// <summary>Scenario accounts: the group id written as truth's squad (human squads, operators, relays, games, publishers).</summary>
+        public string? Group;
+        /// <summary>Scenario accounts: the coordinated behaviour written to truth (null for the seed world's roles).</summary>
+        public string? Behaviour;
+        public bool Sleeper;
     }
 
     private sealed class Post
@@ -58,7 +63,7 @@ public static class WorldGenerator
 
     private sealed record RawReport(int Reporter, int Target, double Time, string Reason);
 
-    private sealed class Builder(WorldParameters p, int seed)
+    private sealed partial class Builder(WorldParameters p, int seed)
     {
         private readonly Random _rng = new(seed);
         private readonly List<Acc> _accounts = [];
@@ -75,6 +80,9 @@ public static class WorldGenerator
         private readonly Dictionary<int, string> _friendGroupNames = [];
 
         private long End => p.Start + (long)Math.Round(p.Days * 86400);
+
+        /// <summary>The parameters, for the scenario parts of this class (src/Tansiq.Core/Simulation/Scenarios).</summary>
+        private WorldParameters Params => p;
 
         private int _leader = -1;
         private int _commander = -1;
@@ -113,6 +121,10 @@ public static class WorldGenerator
             CreateOrganicReactions();
             CreateFriendReactions();
             CreateViralMoments();
+            if (p.Scenarios is not null)
+            {
+                CreateScenarios(p.Scenarios);
+            }
             CreatePetition();
             CreateAbuse();
             CreateNoiseReports();
@@ -281,6 +293,10 @@ public static class WorldGenerator
                     var created = batchTimes[m % batches] + (long)_rng.Uniform(0, p.ArmyBatchSpreadSeconds);
                     var index = NewAccount(AccountRole.Army, (long)_rng.LogNormal(60, 1.0), (long)_rng.LogNormal(700, 0.5), created, armyStyleName: _rng.Chance(0.7));
                     _accounts[index].Squad = s;
+                    if (p.Scenarios is { SleeperShare: > 0 } sleepers)
+                    {
+                        _accounts[index].Sleeper = _rng.Chance(sleepers.SleeperShare);
+                    }
                     squad.Members.Add(index);
                     _army.Add(index);
                 }
@@ -588,7 +604,7 @@ public static class WorldGenerator
             }
             foreach (var a in _army)
             {
-                Chatter(a, p.ArmyNoiseActionsPerDay);
+                Chatter(a, _accounts[a].Sleeper ? p.ArmyNoiseActionsPerDay * SleeperActivityFactor : p.ArmyNoiseActionsPerDay);
             }
             foreach (var j in _journalists.Concat(_activists))
             {
@@ -813,7 +829,7 @@ public static class WorldGenerator
             var relay = _rng.LogNormal(relayMedian, 0.4);
             foreach (var member in squad.Members)
             {
-                if (_rng.Chance(p.MemberParticipation))
+                if (_rng.Chance(_accounts[member].Sleeper ? p.Scenarios!.SleeperParticipation : p.MemberParticipation))
                 {
                     act(member, trigger + relay + 1 + _rng.Exponential(jitterMean));
                 }
@@ -1208,7 +1224,8 @@ public static class WorldGenerator
                     RepostOf = post.RepostOf >= 0 ? ids[post.RepostOf] : null,
                     ReplyTo = post.ReplyTo >= 0 ? ids[post.ReplyTo] : null,
                     Text = post.Text,
-                    Timestamp = post.Time,
+                    // most research exports stamp posts to the minute; ids keep their order
+                    Timestamp = p.Scenarios is { CoarseTimestamps: true } ? Math.Floor(post.Time / 60) * 60 : post.Time,
                     Urls = post.Urls,
                     Hashtags = post.Hashtags,
                     Mentions = post.Mentions,
@@ -1235,6 +1252,8 @@ public static class WorldGenerator
                 Squad = SquadName(a),
                 FriendGroup = a.FriendGroup >= 0 ? _friendGroupNames[a.FriendGroup] : null,
                 FastFan = a.FastFan,
+                Behaviour = a.Behaviour,
+                Sleeper = a.Sleeper,
             }).ToList();
 
             var followKeys = _follows.Select(f => ((long)rankOf[f.Follower] << 32) | (uint)rankOf[f.Followee]).ToArray();
@@ -1256,7 +1275,7 @@ public static class WorldGenerator
                 Days = p.Days,
                 Start = p.Start,
                 Parameters = ParameterList(p),
-                Accounts = accounts.Select(a => new TruthAccount(a.AccountId, a.Role, a.Squad, a.FriendGroup, a.FastFan)).ToList(),
+                Accounts = accounts.Select(a => new TruthAccount(a.AccountId, a.Role, a.Squad, a.FriendGroup, a.FastFan) { Behaviour = a.Behaviour, Sleeper = a.Sleeper }).ToList(),
                 Reported = _reported.OrderBy(r => r.TargetId, StringComparer.Ordinal).ToList(),
                 Campaigns = _campaigns,
             };
@@ -1273,17 +1292,30 @@ public static class WorldGenerator
 
         private string? SquadName(Acc a) => a.Role switch
         {
-            AccountRole.Army => _squads[a.Squad].Name,
+            AccountRole.Army => a.Group ?? _squads[a.Squad].Name,
             AccountRole.Producer => "producers",
-            _ => null,
+            _ => a.Group,
         };
     }
 
-    /// <summary>Every parameter by name, in declaration order (for truth.json).</summary>
-    public static IReadOnlyList<KeyValuePair<string, object>> ParameterList(WorldParameters parameters) =>
-        typeof(WorldParameters).GetProperties()
-            .Where(prop => prop.CanRead && prop.GetIndexParameters().Length == 0)
-            .OrderBy(prop => prop.MetadataToken)
+    /// <summary>Every parameter by name, in declaration order (for truth.json); scenario parameters, when set, follow
+    /// with the prefix "Scenario" (a world without them lists exactly the seed world's parameters).</summary>
+    public static IReadOnlyList<KeyValuePair<string, object>> ParameterList(WorldParameters parameters)
+    {
+        var list = Properties(typeof(WorldParameters))
+            .Where(prop => prop.PropertyType != typeof(ScenarioParameters))
             .Select(prop => new KeyValuePair<string, object>(prop.Name, prop.GetValue(parameters)!))
             .ToList();
+        if (parameters.Scenarios is { } scenarios)
+        {
+            list.AddRange(Properties(typeof(ScenarioParameters))
+                .Select(prop => new KeyValuePair<string, object>("Scenario" + prop.Name, prop.GetValue(scenarios)!)));
+        }
+        return list;
+    }
+
+    private static IEnumerable<System.Reflection.PropertyInfo> Properties(Type type) =>
+        type.GetProperties()
+            .Where(prop => prop.CanRead && prop.GetIndexParameters().Length == 0 && prop.Name != "EqualityContract")
+            .OrderBy(prop => prop.MetadataToken);
 }

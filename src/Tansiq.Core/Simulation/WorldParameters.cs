@@ -176,6 +176,13 @@ public sealed record WorldParameters
     public int NoiseTargets { get; init; } = 100;
     public int NoiseReportsMax { get; init; } = 3;
 
+    // ---- scenarios (off by default) ----
+    /// <summary>
+    /// The fuzzer's behaviours beyond the seed world (human squads, operators, relays, hashtag games, sleepers,
+    /// breaking-news hashtags, publishers, coarse timestamps). Null, the default, leaves the seed world unchanged.
+    /// </summary>
+    public ScenarioParameters? Scenarios { get; init; }
+
     /// <summary>A count for this world's scale: rounded, never negative, and at least <paramref name="min"/> when the base is positive.</summary>
     public int Scaled(int baseCount, int min = 1) =>
         baseCount <= 0 ? 0 : Math.Max(min, (int)Math.Round(baseCount * Scale, MidpointRounding.AwayFromZero));
@@ -204,6 +211,7 @@ public sealed record WorldParameters
         {
             Check(p >= 0 && p <= 1, name, "must be a share in [0, 1]");
         }
+        Scenarios?.Validate();
         Check(OrganicPostShare + OrganicRepostShare <= 1, nameof(OrganicRepostShare), "post and repost shares must sum to at most 1");
     }
 

@@ -69,7 +69,7 @@ public static class EvaluationFiles
         if (detection is { } d)
         {
             json.WriteStartObject("detection");
-            json.WriteString("positives_definition", "role army or producer; commander excluded; all other roles negative");
+            json.WriteString("positives_definition", "roles army, producer, sockpuppet, relay, hashtag_gamer; commander and publisher excluded (publishers: declared, reported apart); all other roles negative");
             json.WriteNumber("positives", d.Positives);
             json.WriteNumber("flagged", d.Flagged);
             json.WriteNumber("true_positives", d.TruePositives);
@@ -101,6 +101,20 @@ public static class EvaluationFiles
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            json.WriteStartArray("behaviours");
+            foreach (var b in d.Behaviours)
+            {
+                json.WriteStartObject();
+                json.WriteString("behaviour", b.Behaviour);
+                json.WriteNumber("members", b.Members);
+                json.WriteNumber("flagged", b.Flagged);
+                json.WriteNumber("recall", Round(b.Recall));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            Share(json, "sleepers", d.Sleepers);
+            Share(json, "publishers_declared", d.Publishers);
+            Share(json, "all_accounts", d.AllAccounts);
             json.WriteNumber("cluster_ari", Round(d.ClusterAri));
             json.WriteEndObject();
         }

@@ -55,6 +55,15 @@ public static class TruthJson
             WriteNullable(json, "squad", a.Squad);
             WriteNullable(json, "friend_group", a.FriendGroup);
             json.WriteBoolean("fast_fan", a.FastFan);
+            // scenario accounts only: a seed world's truth.json is unchanged by these fields
+            if (a.Behaviour is not null)
+            {
+                json.WriteString("behaviour", a.Behaviour);
+            }
+            if (a.Sleeper)
+            {
+                json.WriteBoolean("sleeper", true);
+            }
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -147,7 +156,11 @@ public static class TruthJson
                     throw new InputException(path, 0, $"{where}: unknown role '{roleName}'");
                 }
                 accounts.Add(new TruthAccount(RequiredString(path, a, "account_id", where), role, OptionalString(a, "squad"),
-                    OptionalString(a, "friend_group"), a.TryGetProperty("fast_fan", out var ff) && ff.ValueKind == JsonValueKind.True));
+                    OptionalString(a, "friend_group"), a.TryGetProperty("fast_fan", out var ff) && ff.ValueKind == JsonValueKind.True)
+                {
+                    Behaviour = OptionalString(a, "behaviour"),
+                    Sleeper = a.TryGetProperty("sleeper", out var sl) && sl.ValueKind == JsonValueKind.True,
+                });
             }
             var reported = new List<ReportedTarget>();
             foreach (var (r, i) in OptionalArray(root, "reported").Select((r, i) => (r, i)))
