@@ -82,7 +82,7 @@ public sealed record DetectOptions
     /// people taking orders from a chat group within minutes. Each pair is tested at every scale (synchronous band
     /// against the adjacent band of the same width) and the significance level is divided among the scales.
     /// </summary>
-    public IReadOnlyList<double> Scales { get; init; } = [1, 4, 16];
+    public IReadOnlyList<double> Scales { get; init; } = [1, 4, 16, 180];
 
     /// <summary>
     /// At scales slower than the window, objects with more participants than this are not swept: a crowd of thousands
@@ -98,6 +98,23 @@ public sealed record DetectOptions
 
     /// <summary>Such a pair or triad also needs at least this many synchronous own objects.</summary>
     public int MinOverwhelmingObjects { get; init; } = 10;
+
+    /// <summary>
+    /// At slower scales a pair with at least <see cref="MinSyncObjects"/> synchronous objects and at least this many times
+    /// the synchronous objects its adjacent band predicts (control + 1/2) is a candidate edge: it joins the graph that
+    /// communities are found in, and the community must then pass every cluster test on its own objects.
+    /// </summary>
+    public double CandidateRatio { get; init; } = 4;
+
+    /// <summary>
+    /// The slowest scale (a multiple of <see cref="Window"/>) for posts (co-repost, co-reply): a post draws its reactions
+    /// within hours, so at hours every crowd on it looks synchronous. Hashtags, links and texts live for days and are
+    /// judged at every scale (hashtag games, relays).
+    /// </summary>
+    public double MaxPostScale { get; init; } = 16;
+
+    /// <summary>At scales slower than the window, at most this share of a cluster's synchronous posts may come from one author: a crowd amplifying one account at human pace is a fan base.</summary>
+    public double MaxSingleAuthorShare { get; init; } = 0.8;
 
     /// <summary>How many leads (the strongest unflagged groups and pairs) are written.</summary>
     public int MaxLeads { get; init; } = 100;

@@ -72,10 +72,8 @@ public sealed partial class Detector
         {
             nodeOf[nodes[i]] = i;
         }
-        // While communities can still be split, they are judged at the fastest scale only: a tight squad merged with others
-        // must be split out, not passed whole at a slower scale. What still fails at the end is judged at the slower scales.
-        var fastest = JudgedScales().Take(1).ToList();
-        var communities = Judge(corpus, nodes, membership, edgeOf, fastest);
+        var scales = JudgedScales().ToList();
+        var communities = Judge(corpus, nodes, membership, edgeOf, scales);
         var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
         // Clusters the community again on its own subgraph and relabels its nodes; false when Louvain finds one part.
         bool Split(Community community)
@@ -123,15 +121,11 @@ public sealed partial class Detector
             {
                 break;
             }
-            communities = Judge(corpus, nodes, membership, edgeOf, fastest);
+            communities = Judge(corpus, nodes, membership, edgeOf, scales);
         }
-        var slower = JudgedScales().Skip(1).ToList();
-        foreach (var community in communities)
+        if (MergeFragments(corpus, communities, membership, nodeOf))
         {
-            if (!community.Passed && slower.Count > 0)
-            {
-                Decide(community, slower, edgeOf);
-            }
+            communities = Judge(corpus, nodes, membership, edgeOf, scales);
         }
         return communities;
     }
@@ -226,6 +220,108 @@ public sealed partial class Detector
         return communities;
     }
 
+    /// <summary>
+    /// Louvain splits a sparse group (members who each join a third of the actions, a hashtag game's players) into
+    /// fragments, none of which is the majority of its objects' participants. Failing communities that together are
+    /// the majority on at least two objects are merged (union-find) and judged again as one.
+    /// </summary>
+    private bool MergeFragments(Corpus corpus, List<Community> communities, int[] membership, Dictionary<int, int> nodeOf)
+    {
+        var o = _options;
+        var failing = communities.Where(c => !c.Passed && c.Accounts.Count >= 2).ToList();
+        if (failing.Count < 2)
+        {
+            return false;
+        }
+        var fragmentOf = new int[corpus.AccountCount];
+        Array.Fill(fragmentOf, -1);
+        for (var i = 0; i < failing.Count; i++)
+        {
+            foreach (var a in failing[i].Accounts)
+            {
+                fragmentOf[a] = i;
+            }
+        }
+        var seen = new int[corpus.AccountCount];
+        var stamp = 0;
+        var acting = new Dictionary<int, int>();
+        var links = new Dictionary<long, int>();
+        foreach (var (_, events) in corpus.Signals.OrderBy(s => s.Key))
+        {
+            for (var obj = 0; obj < events.ObjectCount; obj++)
+            {
+                var span = events.EventsOf(obj);
+                if (span.Length < 2)
+                {
+                    continue;
+                }
+                stamp++;
+                var participants = 0;
+                acting.Clear();
+                foreach (var e in span)
+                {
+                    if (seen[e.Account] == stamp)
+                    {
+                        continue;
+                    }
+                    seen[e.Account] = stamp;
+                    participants++;
+                    if (fragmentOf[e.Account] >= 0)
+                    {
+                        acting[fragmentOf[e.Account]] = acting.GetValueOrDefault(fragmentOf[e.Account]) + 1;
+                    }
+                }
+                if (acting.Count < 2 || acting.Values.Sum() < o.Exclusivity * participants || acting.Values.Max() >= o.Exclusivity * participants)
+                {
+                    continue;
+                }
+                var first = acting.Keys.Min();
+                foreach (var other in acting.Keys)
+                {
+                    if (other != first)
+                    {
+                        var key = PairTable.Key(first, other);
+                        links[key] = links.GetValueOrDefault(key) + 1;
+                    }
+                }
+            }
+        }
+        var parent = Enumerable.Range(0, failing.Count).ToArray();
+        int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
+        var merged = false;
+        foreach (var (key, count) in links.OrderBy(l => l.Key))
+        {
+            if (count < o.MinMemberObjects)
+            {
+                continue;
+            }
+            var (x, y) = (Find((int)(key >> 32)), Find((int)(uint)key));
+            if (x != y)
+            {
+                parent[Math.Max(x, y)] = Math.Min(x, y);
+                merged = true;
+            }
+        }
+        if (!merged)
+        {
+            return false;
+        }
+        for (var i = 0; i < failing.Count; i++)
+        {
+            var root = Find(i);
+            if (root == i)
+            {
+                continue;
+            }
+            var label = membership[nodeOf[failing[root].Accounts[0]]];
+            foreach (var a in failing[i].Accounts)
+            {
+                membership[nodeOf[a]] = label;
+            }
+        }
+        return true;
+    }
+
     /// <summary>Judges a community at each scale in turn, fastest first, and keeps the first verdict that passes (else the last).</summary>
     private void Decide(Community community, IEnumerable<double> scales, Dictionary<long, SignificantEdge> edgeOf)
     {
@@ -317,22 +413,29 @@ public sealed partial class Detector
     /// at least the burst share of the members who acted on them; at least the minimum number of such objects, and at
     /// least the synchrony share of all own objects; on the median such object the members' first actions lie within
     /// the spread limit (four windows per window of scale); members took part in at least two; and the group is large
-    /// enough, or, for an operator's two or three accounts, its pair evidence is overwhelming. At scales slower than the
-    /// window a post by a member, or by an account that itself re-shares or replies to a member, is not an own object:
-    /// friends repost one another within minutes, and a circle amplifying its own at human pace is what friendship looks like.
+    /// enough, or, for an operator's two or three accounts, its pair evidence is overwhelming. A post by a member, or by an
+    /// account that itself re-shares or replies to a member, is not an own object: friends repost one another within
+    /// minutes (some within seconds), and a circle amplifying its own is what friendship looks like; an army pushes its
+    /// principals' posts, pasted texts, links and hashtags. The group's pair evidence, summed, must also reach the
+    /// overwhelming bar (candidate edges are weak one by one).
     /// </summary>
     private Verdict Evaluate(Community community, HashSet<int> members, double scale, Dictionary<long, SignificantEdge> edgeOf,
         Dictionary<int, HashSet<int>> amplifies)
     {
         var o = _options;
-        var slow = scale > o.Window;
         var coSelected = 0;
         var synchronous = new List<SynchronousObject>();
         var spreads = new List<double>();
         var firsts = new HashSet<int>();
         foreach (var shared in community.Own)
         {
-            if (slow && shared.Author >= 0 && InCircle(shared.Author, members, amplifies))
+            if (shared.Author >= 0 && InCircle(shared.Author, members, amplifies))
+            {
+                continue;
+            }
+            // At minutes and hours a crowd's object is no evidence (the same cap as the slower scales' sweeps), nor is a
+            // post at hours.
+            if (scale > o.Window && (shared.Participants > o.SlowScaleMaxParticipants || (IsPost(shared.Signal) && scale > o.MaxPostScale * o.Window)))
             {
                 continue;
             }
@@ -390,12 +493,31 @@ public sealed partial class Detector
         {
             Fail(verdict, "median_member_spread_seconds", verdict.MedianSpread, verdict.SpreadLimit);
         }
+        else if (scale > o.Window && SingleAuthorShare(synchronous) is var single && single > o.MaxSingleAuthorShare)
+        {
+            Fail(verdict, "single_author_share", single, o.MaxSingleAuthorShare);
+        }
+        else if (verdict.Kept.Count >= 2 && GroupEvidence(verdict.Kept, edgeOf) is var group && group < o.OverwhelmingLog10P)
+        {
+            Fail(verdict, "group_evidence_log10_p", group, o.OverwhelmingLog10P);
+        }
         else if (verdict.Kept.Count < o.MinClusterSize && (verdict.Kept.Count < 2 || synchronous.Count < o.MinOverwhelmingObjects || !Overwhelming(verdict.Kept, edgeOf)))
         {
             Fail(verdict, verdict.Kept.Count < 2 ? "members" : "pair_evidence_log10_p", verdict.Kept.Count < 2 ? verdict.Kept.Count : StrongestWithin(verdict.Kept, edgeOf),
                 verdict.Kept.Count < 2 ? o.MinClusterSize : o.OverwhelmingLog10P);
         }
         return verdict;
+    }
+
+    /// <summary>The largest share of the synchronous objects that are posts by one author (0 when none is a post).</summary>
+    private static double SingleAuthorShare(List<SynchronousObject> synchronous)
+    {
+        if (synchronous.Count == 0)
+        {
+            return 0;
+        }
+        var top = synchronous.Where(s => s.Shared.Author >= 0).GroupBy(s => s.Shared.Author).Select(g => g.Count()).DefaultIfEmpty(0).Max();
+        return (double)top / synchronous.Count;
     }
 
     private static void Fail(Verdict verdict, string test, double value, double threshold)
@@ -424,6 +546,23 @@ public sealed partial class Detector
             }
         }
         return true;
+    }
+
+    /// <summary>The pair evidence (-log10 p) summed over the edges among the given accounts, stopping once it is large.</summary>
+    private double GroupEvidence(IReadOnlyList<int> accounts, Dictionary<long, SignificantEdge> edgeOf)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < accounts.Count && sum < _options.OverwhelmingLog10P; i++)
+        {
+            for (var j = i + 1; j < accounts.Count; j++)
+            {
+                if (edgeOf.TryGetValue(PairTable.Key(accounts[i], accounts[j]), out var e))
+                {
+                    sum += e.Log10P;
+                }
+            }
+        }
+        return sum;
     }
 
     /// <summary>The strongest pair edge (-log10 p) among the given accounts; 0 when none.</summary>

@@ -7,7 +7,7 @@ namespace Tansiq.Core.Detection;
 public sealed partial class Detector
 {
     /// <summary>A pair's timing evidence on one signal at the scale where it was strongest.</summary>
-    internal readonly record struct PairEvidence(int Sync, int Control, double PValue, double Scale, double Evidence)
+    internal readonly record struct PairEvidence(int Sync, int Control, double PValue, double Scale, double Evidence, bool Significant = true)
     {
         /// <summary>-log10 p, capped where double precision ends.</summary>
         public double Log10P => -Math.Log10(Math.Max(PValue, 1e-300));
@@ -19,6 +19,13 @@ public sealed partial class Detector
         public int A { get; } = a;
         public int B { get; } = b;
         public Dictionary<SignalKind, PairEvidence> BySignal { get; } = [];
+
+        /// <summary>
+        /// False for a candidate edge: synchrony concentrated in the scale's band but too few objects for the pair test on
+        /// its own. Candidate edges join the graph that communities are found in (a human squad of thirty whose members
+        /// share only a handful of objects pairwise is overwhelming as a group); only significant edges are findings.
+        /// </summary>
+        public bool Significant => BySignal.Values.Any(v => v.Significant);
 
         /// <summary>The rarity-weighted evidence summed over signals (each at its strongest scale): the fused graph's weight.</summary>
         public double Evidence => BySignal.Values.Sum(v => v.Evidence);
@@ -76,7 +83,10 @@ public sealed partial class Detector
 
         private double Test(SignalKind kind, int lo, int hi, PairStats s, double scale)
         {
-            if (s.SyncObjects < options.MinSyncObjects)
+            // A hashtag game's players share only a game or two pairwise, each under a new tag that few others use: at the
+            // slower scales two such hashtags make a candidate (the group must still pass every test as a whole).
+            var minObjects = kind == SignalKind.CoHashtag && scale > options.Window ? Math.Min(2, options.MinSyncObjects) : options.MinSyncObjects;
+            if (s.SyncObjects < minObjects)
             {
                 return 1;
             }
@@ -84,7 +94,9 @@ public sealed partial class Detector
             // control count (the adjacent band of the same width) predicts how many synchronous objects chance gives.
             var lambda = options.ControlRatio * (s.ControlObjects + 0.5) / Math.Max(1, options.ControlFactor - 1);
             var p = Poisson.UpperTail(s.SyncObjects, lambda);
-            if (p >= AlphaAt(scale))
+            var significant = p < AlphaAt(scale) && s.SyncObjects >= options.MinSyncObjects;
+            // A candidate: at least four times as many synchronous objects as the adjacent band (plus a half) predicts.
+            if (!significant && (scale <= options.Window || s.SyncObjects < options.CandidateRatio * (s.ControlObjects + 0.5)))
             {
                 return p;
             }
@@ -96,7 +108,7 @@ public sealed partial class Detector
             }
             // The strongest scale's counts and p; the largest rarity-weighted evidence of any significant scale (slower
             // scales skip crowded objects, so their evidence alone would understate a pair that also co-acts in crowds).
-            var evidence = new PairEvidence(s.SyncObjects, s.ControlObjects, p, scale, s.Evidence);
+            var evidence = new PairEvidence(s.SyncObjects, s.ControlObjects, p, scale, s.Evidence, significant);
             if (!edge.BySignal.TryGetValue(kind, out var before))
             {
                 edge.BySignal[kind] = evidence;
@@ -104,7 +116,11 @@ public sealed partial class Detector
             else
             {
                 var best = evidence.Log10P > before.Log10P ? evidence : before;
-                edge.BySignal[kind] = best with { Evidence = Math.Max(before.Evidence, evidence.Evidence) };
+                edge.BySignal[kind] = best with { Evidence = Math.Max(before.Evidence, evidence.Evidence), Significant = before.Significant || significant };
+            }
+            if (!significant)
+            {
+                return p;
             }
             (_significantPairs.TryGetValue(kind, out var set) ? set : _significantPairs[kind] = new(PairKeyComparer.Instance)).Add(_pairs.Key(lo, hi));
             return p;

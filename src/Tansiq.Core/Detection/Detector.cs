@@ -48,7 +48,7 @@ public sealed partial class Detector
             Stage($"weigh {kind.Name()}", () => weighing.AddRaw(kind, table, tick <= 1 ? o.Window : null));
             foreach (var scale in weighing.Scales)
             {
-                if (tick <= 1 && scale == o.Window)
+                if ((tick <= 1 && scale == o.Window) || (IsPost(kind) && scale > o.MaxPostScale * o.Window))
                 {
                     continue;
                 }
@@ -78,6 +78,9 @@ public sealed partial class Detector
         }
         return result;
     }
+
+    /// <summary>Signals whose objects are posts (their reactions come within hours; see <see cref="DetectOptions.MaxPostScale"/>).</summary>
+    internal static bool IsPost(SignalKind kind) => kind is SignalKind.CoRepost or SignalKind.CoReply;
 
     /// <summary>
     /// The clock of the data: 60 when every time is a whole minute (most research exports), 1 for whole seconds, 0 for
@@ -245,7 +248,7 @@ public sealed partial class Detector
         var strongest = new Dictionary<int, double>();
         var evidence = new Dictionary<int, double>();
         var significantSignals = new Dictionary<int, HashSet<SignalKind>>();
-        foreach (var e in significant)
+        foreach (var e in significant.Where(e => e.Significant))
         {
             foreach (var x in (int[])[e.A, e.B])
             {
@@ -431,12 +434,13 @@ public sealed partial class Detector
             }
             if (communityOf.TryGetValue(e.A, out var c) && communityOf.TryGetValue(e.B, out var d) && c == d)
             {
+                // A group's strength is its strongest pair, candidate edges included (a group of candidates is a lead too).
                 if (!best.TryGetValue(c, out var b) || e.Log10P > b.Log10P)
                 {
                     best[c] = e;
                 }
             }
-            else
+            else if (e.Significant)
             {
                 loose.Add(e);
             }
@@ -538,7 +542,7 @@ public sealed partial class Detector
         var timeline = allActions.Take(o.MaxTimeline)
             .Select(a => new TimelineAction(corpus.Accounts[a.Account], a.Time, a.Signal, corpus.Signals[a.Signal].ObjectKeys[a.Object]))
             .ToList();
-        var internalEdges = significant.Where(e => kept.Contains(e.A) && kept.Contains(e.B)).ToList();
+        var internalEdges = significant.Where(e => e.Significant && kept.Contains(e.A) && kept.Contains(e.B)).ToList();
         var n = kept.Count;
         var density = n > 1 ? internalEdges.Count / (n * (n - 1) / 2.0) : 0;
         var bestLog10P = internalEdges.Count > 0 ? internalEdges.Max(e => e.Log10P) : 0;
