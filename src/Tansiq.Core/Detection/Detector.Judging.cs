@@ -465,7 +465,9 @@ public sealed partial class Detector
             CoSelected = coSelected,
             Synchronous = synchronous,
             MedianSpread = spreads.Count == 0 ? 0 : spreads[spreads.Count / 2],
-            SpreadLimit = o.EffectiveMaxMemberSpread / o.Window * scale,
+            // Four windows at the window itself (squads finish within seconds, friends trickle in over minutes); at the
+            // slower scales twice the scale: a fan base reacting over an hour to its leader must not pass at 16 minutes.
+            SpreadLimit = scale <= o.Window ? o.EffectiveMaxMemberSpread : o.SlowSpreadFactor * scale,
         };
         foreach (var s in synchronous)
         {
