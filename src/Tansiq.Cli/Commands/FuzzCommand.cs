@@ -24,10 +24,11 @@ internal static class FuzzCommand
         var noArmyShare = new Option<double>("--no-army-share") { Description = "Share of worlds with no coordinated accounts at all.", DefaultValueFactory = _ => 0.2 };
         var scaleMax = new Option<double>("--scale-max") { Description = "Multiplies the drawn world scale (1: 0.08-0.7 of the seed world, about 2,000-19,000 accounts).", DefaultValueFactory = _ => 1.0 };
         var daysMax = new Option<double>("--days-max") { Description = "Longest period drawn (days are drawn in [min(3, this), this]).", DefaultValueFactory = _ => 14.0 };
+        var writeWorlds = new Option<string?>("--write-worlds") { Description = "Also write these worlds' files (comma-separated world numbers, as in fuzz.csv) to DIR/world-N/, as simulate writes them, to run detect on one by hand." };
         var threads = new Option<int>("--threads") { Description = "Worlds simulated and detected in parallel (each on one thread).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("fuzz", "Draws many simulated worlds from wide ranges of coordinated behaviour and hard negatives, runs detect on each and scores it: fuzz.csv and fuzz.md.")
         {
-            worlds, seed, output, noArmyShare, scaleMax, daysMax, threads,
+            worlds, seed, output, noArmyShare, scaleMax, daysMax, writeWorlds, threads,
         };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -61,6 +62,15 @@ internal static class FuzzCommand
                 DaysMax = maxDays,
             };
             var dir = parse.GetValue(output)!;
+            var keep = new HashSet<int>();
+            foreach (var item in (parse.GetValue(writeWorlds) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!int.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) || k < 0 || k >= n)
+                {
+                    throw new UsageException($"--write-worlds: '{item}' is not a world number in 0..{n - 1}");
+                }
+                keep.Add(k);
+            }
             var parallel = Math.Max(1, parse.GetValue(threads));
             var time = TimeProvider.System;
             var start = time.GetTimestamp();
@@ -70,7 +80,7 @@ internal static class FuzzCommand
             var progress = new Lock();
             Parallel.For(0, drawn.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
             {
-                results[i] = RunWorld(drawn[i], time);
+                results[i] = RunWorld(drawn[i], time, keep.Contains(i) ? Path.Combine(dir, $"world-{i}") : null);
                 lock (progress)
                 {
                     done++;
@@ -107,10 +117,14 @@ internal static class FuzzCommand
     /// One world: simulate, then detect's own pipeline (the corpus builder and detector with detect's default options,
     /// on the generator's messages, which are what the readers produce from the written files), then eval.
     /// </summary>
-    internal static FuzzWorldResult RunWorld(FuzzWorld drawn, TimeProvider time)
+    internal static FuzzWorldResult RunWorld(FuzzWorld drawn, TimeProvider time, string? writeTo = null)
     {
         var start = time.GetTimestamp();
         var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
+        if (writeTo is not null)
+        {
+            WorldWriter.Write(world, writeTo, SimulationFormat.TansiqCsv);
+        }
         var options = new DetectOptions { Parallelism = 1 };
         var builder = new CorpusBuilder(options.Signals, new NearDuplicateOptions { Parallelism = 1 });
         foreach (var message in world.Messages)
