@@ -106,6 +106,13 @@ public sealed class FuzzCommandTests : IDisposable
         var lines = File.ReadAllLines(Path.Combine(dir, "fuzz.csv"));
         var header = lines[0].Split(',');
         Assert.Equal(flagged.ToString(CultureInfo.InvariantCulture), lines[2].Split(',')[Array.IndexOf(header, "flagged")]);
+
+        // --only runs one world of the same draw: the same row
+        var again = _cli.PathOf("again");
+        Assert.Equal(0, _cli.Run("fuzz", "--worlds", "2", "--seed", "5", "--scale-max", "0.05", "--days-max", "2", "--no-army-share", "0",
+            "--only", "1", "--out", again).Exit);
+        var one = File.ReadAllLines(Path.Combine(again, "fuzz.csv"));
+        Assert.Equal([lines[0], lines[2]], one);
     }
 
     [Fact]
