@@ -24,10 +24,12 @@ internal static class FuzzCommand
         var noArmyShare = new Option<double>("--no-army-share") { Description = "Share of worlds with no coordinated accounts at all.", DefaultValueFactory = _ => 0.2 };
         var scaleMax = new Option<double>("--scale-max") { Description = "Multiplies the drawn world scale (1: 0.08-0.7 of the seed world, about 2,000-19,000 accounts).", DefaultValueFactory = _ => 1.0 };
         var daysMax = new Option<double>("--days-max") { Description = "Longest period drawn (days are drawn in [min(3, this), this]).", DefaultValueFactory = _ => 14.0 };
+        var writeWorlds = new Option<string?>("--write-worlds") { Description = "Also write these worlds' files (comma-separated world numbers, as in fuzz.csv) to DIR/world-N/, as simulate writes them, to run detect on one by hand." };
+        var only = new Option<string?>("--only") { Description = "Run only these worlds (comma-separated world numbers of the same draw; the summary covers them alone): to look again at a bad world." };
         var threads = new Option<int>("--threads") { Description = "Worlds simulated and detected in parallel (each on one thread).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var command = new Command("fuzz", "Draws many simulated worlds from wide ranges of coordinated behaviour and hard negatives, runs detect on each and scores it: fuzz.csv and fuzz.md.")
         {
-            worlds, seed, output, noArmyShare, scaleMax, daysMax, threads,
+            worlds, seed, output, noArmyShare, scaleMax, daysMax, writeWorlds, only, threads,
         };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -61,16 +63,19 @@ internal static class FuzzCommand
                 DaysMax = maxDays,
             };
             var dir = parse.GetValue(output)!;
+            var keep = WorldNumbers(parse.GetValue(writeWorlds), "--write-worlds", n);
+            var selected = WorldNumbers(parse.GetValue(only), "--only", n);
             var parallel = Math.Max(1, parse.GetValue(threads));
             var time = TimeProvider.System;
             var start = time.GetTimestamp();
-            var drawn = ScenarioFuzzer.Draw(options);
+            var drawn = ScenarioFuzzer.Draw(options).Where(w => selected.Count == 0 || selected.Contains(w.Index)).ToList();
             var results = new FuzzWorldResult[drawn.Count];
             var done = 0;
             var progress = new Lock();
             Parallel.For(0, drawn.Count, new ParallelOptions { MaxDegreeOfParallelism = parallel }, i =>
             {
-                results[i] = RunWorld(drawn[i], time);
+                var index = drawn[i].Index;
+                results[i] = RunWorld(drawn[i], time, keep.Contains(index) ? Path.Combine(dir, $"world-{index}") : null);
                 lock (progress)
                 {
                     done++;
@@ -85,7 +90,7 @@ internal static class FuzzCommand
             var csv = Path.Combine(dir, FuzzFiles.CsvFile);
             var md = Path.Combine(dir, FuzzFiles.MarkdownFile);
             FuzzFiles.WriteCsv(csv, results);
-            FuzzFiles.WriteMarkdown(md, results, summary, CommandLine(options));
+            FuzzFiles.WriteMarkdown(md, results, summary, CommandLine(options, selected));
             var o = context.Out;
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{summary.Worlds} worlds ({summary.ArmyWorlds} with coordinated accounts) in {time.GetElapsedTime(start).TotalSeconds:F0} s: F1 median {summary.F1Median:F3}, 5th percentile {summary.F1P5:F3}, min {summary.F1Min:F3}"));
@@ -100,17 +105,36 @@ internal static class FuzzCommand
         return command;
     }
 
-    private static string CommandLine(FuzzOptions o) => string.Create(CultureInfo.InvariantCulture,
-        $"./tansiq fuzz --worlds {o.Worlds} --seed {o.Seed} --no-army-share {o.NoArmyShare} --scale-max {o.ScaleMax} --days-max {o.DaysMax}");
+    private static HashSet<int> WorldNumbers(string? list, string option, int worlds)
+    {
+        var numbers = new HashSet<int>();
+        foreach (var item in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!int.TryParse(item, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) || k < 0 || k >= worlds)
+            {
+                throw new UsageException($"{option}: '{item}' is not a world number in 0..{worlds - 1}");
+            }
+            numbers.Add(k);
+        }
+        return numbers;
+    }
+
+    private static string CommandLine(FuzzOptions o, IReadOnlyCollection<int> only) => string.Create(CultureInfo.InvariantCulture,
+        $"./tansiq fuzz --worlds {o.Worlds} --seed {o.Seed} --no-army-share {o.NoArmyShare} --scale-max {o.ScaleMax} --days-max {o.DaysMax}")
+        + (only.Count == 0 ? "" : " --only " + string.Join(',', only.Order()));
 
     /// <summary>
     /// One world: simulate, then detect's own pipeline (the corpus builder and detector with detect's default options,
     /// on the generator's messages, which are what the readers produce from the written files), then eval.
     /// </summary>
-    internal static FuzzWorldResult RunWorld(FuzzWorld drawn, TimeProvider time)
+    internal static FuzzWorldResult RunWorld(FuzzWorld drawn, TimeProvider time, string? writeTo = null)
     {
         var start = time.GetTimestamp();
         var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
+        if (writeTo is not null)
+        {
+            WorldWriter.Write(world, writeTo, SimulationFormat.TansiqCsv);
+        }
         var options = new DetectOptions { Parallelism = 1 };
         var builder = new CorpusBuilder(options.Signals, new NearDuplicateOptions { Parallelism = 1 });
         foreach (var message in world.Messages)

@@ -72,6 +72,27 @@ public static class FuzzFiles
             w.Write($"| {b.Behaviour} | {I(b.Worlds)} | {I(b.Members)} | {I(b.Flagged)} | {F(b.PooledRecall)} | {F(b.MedianRecall)} | {F(b.MinRecall)} |\n");
         }
         w.Write("\nSleepers are members of scheduler or human squads (counted in their behaviour too). Producers only author what a squad pushes.\n\n");
+        w.Write("F1 by the kind of coordination in the world (producers ignored):\n\n| coordination in the world | worlds | median F1 | min F1 |\n|---|---|---|---|\n");
+        foreach (var kind in DetectionEvaluator.BehaviourOrder.Where(b => b != Behaviours.Producer))
+        {
+            var only = army.Where(r => r.Evaluation.Behaviours.All(b => b.Behaviour == kind || b.Behaviour == Behaviours.Producer)).Select(r => r.Evaluation.F1).ToList();
+            if (only.Count > 0)
+            {
+                w.Write($"| {kind} only | {I(only.Count)} | {F(FuzzSummary.Percentile(only, 0.5))} | {F(only.MinOr(0))} |\n");
+            }
+        }
+        var mixed = army.Where(r => r.Evaluation.Behaviours.Count(b => b.Behaviour != Behaviours.Producer) > 1).Select(r => r.Evaluation.F1).ToList();
+        if (mixed.Count > 0)
+        {
+            w.Write($"| several kinds | {I(mixed.Count)} | {F(FuzzSummary.Percentile(mixed, 0.5))} | {F(mixed.MinOr(0))} |\n");
+        }
+        var coarse = army.GroupBy(r => r.World.Parameters.Scenarios?.CoarseTimestamps == true).OrderBy(g => g.Key);
+        foreach (var g in coarse)
+        {
+            var f1 = g.Select(r => r.Evaluation.F1).ToList();
+            w.Write($"| (any; timestamps {(g.Key ? "to the minute" : "to the second")}) | {I(f1.Count)} | {F(FuzzSummary.Percentile(f1, 0.5))} | {F(f1.MinOr(0))} |\n");
+        }
+        w.Write("\n");
         w.Write("## False positives\n\n");
         w.Write($"- Worlds where more than 1% of fans were flagged: {I(s.WorldsFansOver1Percent)} of {I(s.Worlds)} (largest share {P(s.FansFlaggedMax)}).\n");
         w.Write($"- Worlds where more than 1% of friend-group members were flagged: {I(s.WorldsFriendsOver1Percent)} of {I(s.Worlds)} (largest share {P(s.FriendsFlaggedMax)}).\n");

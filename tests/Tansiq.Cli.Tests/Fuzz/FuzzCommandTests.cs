@@ -92,6 +92,30 @@ public sealed class FuzzCommandTests : IDisposable
     }
 
     [Fact]
+    public void Fuzz_WriteWorld_DetectOnItsFilesFlagsWhatTheFuzzerCounted()
+    {
+        var dir = _cli.PathOf("w");
+        var (exit, _, stderr) = _cli.Run("fuzz", "--worlds", "2", "--seed", "5", "--scale-max", "0.05", "--days-max", "2", "--no-army-share", "0",
+            "--write-worlds", "1", "--out", dir);
+        Assert.True(exit == 0, stderr);
+        var world = Path.Combine(dir, "world-1");
+        Assert.False(Directory.Exists(Path.Combine(dir, "world-0")));
+        Assert.True(_cli.Run("detect", Path.Combine(world, "messages.csv"), "--out", _cli.PathOf("d")).Exit == 0);
+        // the fuzzer ran detect's pipeline in process: detect on the written files flags the same number of accounts
+        var flagged = File.ReadLines(_cli.PathOf("d/accounts.csv")).Skip(1).Count(l => l.Split(',')[2].Length > 0);
+        var lines = File.ReadAllLines(Path.Combine(dir, "fuzz.csv"));
+        var header = lines[0].Split(',');
+        Assert.Equal(flagged.ToString(CultureInfo.InvariantCulture), lines[2].Split(',')[Array.IndexOf(header, "flagged")]);
+
+        // --only runs one world of the same draw: the same row
+        var again = _cli.PathOf("again");
+        Assert.Equal(0, _cli.Run("fuzz", "--worlds", "2", "--seed", "5", "--scale-max", "0.05", "--days-max", "2", "--no-army-share", "0",
+            "--only", "1", "--out", again).Exit);
+        var one = File.ReadAllLines(Path.Combine(again, "fuzz.csv"));
+        Assert.Equal([lines[0], lines[2]], one);
+    }
+
+    [Fact]
     public void Fuzz_NoWorlds_BadUsage()
     {
         var (exit, _, stderr) = _cli.Run("fuzz", "--worlds", "0", "--out", _cli.PathOf("x"));

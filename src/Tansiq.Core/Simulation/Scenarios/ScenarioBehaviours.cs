@@ -176,7 +176,8 @@ public static partial class WorldGenerator
                         continue;
                     }
                     int post;
-                    if (x < s.HumanCopyTextShare + s.HumanOwnPostShare)
+                    var own = x < s.HumanCopyTextShare + s.HumanOwnPostShare;
+                    if (own)
                     {
                         // a member posts; the group is told to push it
                         var author = _rng.Pick(squad.Members);
@@ -192,6 +193,15 @@ public static partial class WorldGenerator
                     foreach (var sq in squads)
                     {
                         ForMembers(sq, (m, delay) => Repost(m, post, order + delay));
+                    }
+                    if (own && _organic.Count > 0)
+                    {
+                        // a squad's own post is also met by a few strangers, as campaign posts are
+                        var stray = _rng.Poisson(Params.CampaignPostOrganicReposts);
+                        for (var k = 0; k < stray; k++)
+                        {
+                            Repost(_rng.Pick(_organic), post, _posts[post].Time + HumanDelay());
+                        }
                     }
                 }
             }
