@@ -465,9 +465,11 @@ public sealed partial class Detector
             CoSelected = coSelected,
             Synchronous = synchronous,
             MedianSpread = spreads.Count == 0 ? 0 : spreads[spreads.Count / 2],
-            // Four windows at the window itself (squads finish within seconds, friends trickle in over minutes); at the
-            // slower scales twice the scale: a fan base reacting over an hour to its leader must not pass at 16 minutes.
-            SpreadLimit = scale <= o.Window ? o.EffectiveMaxMemberSpread : o.SlowSpreadFactor * scale,
+            // Four windows at the window itself (squads finish within seconds, friends trickle in over minutes); at
+            // minutes twice the scale: a fan base reacting over an hour to its leader must not pass at 16 minutes.
+            // At hours (beyond the posts' scale) one scale: a game or a relay burst ends within it; people who use the same
+            // tags and links over a day are not acting together.
+            SpreadLimit = scale <= o.Window ? o.EffectiveMaxMemberSpread : scale > o.MaxPostScale * o.Window ? scale : o.SlowSpreadFactor * scale,
         };
         foreach (var s in synchronous)
         {

@@ -493,7 +493,7 @@ public sealed partial class Detector
         {
             return "operator accounts";
         }
-        if (hashtag * 2 >= total)
+        if (hashtag * 2 >= total || (hashtag * 3 >= total && v.Scale > _options.MaxPostScale * _options.Window))
         {
             return v.Scale > _options.Window ? "hashtag game" : "hashtag flood";
         }
