@@ -80,7 +80,8 @@ public static class MessageReaders
         {
             throw new InputException(path, 1, "NUL byte (binary data, not text): not a CSV or JSON lines file");
         }
-        var names = HeaderNames(Encoding.UTF8.GetString(firstLine));
+        var headerLine = Encoding.UTF8.GetString(firstLine);
+        var names = HeaderNames(headerLine, CsvDialect.Sniff(headerLine));
         if (names.SequenceEqual(CntCsvReader.ColumnNames))
         {
             return InputFormat.CntCsv;
@@ -96,14 +97,27 @@ public static class MessageReaders
         {
             return InputFormat.CntCsv;
         }
+        var missing = new List<string>();
+        if (!hasId)
+        {
+            missing.Add("message_id");
+        }
+        if (!hasAccount)
+        {
+            missing.Add("account_id (or user_id)");
+        }
+        if (!hasTime)
+        {
+            missing.Add("timestamp");
+        }
         throw new InputException(path, 1,
             $"cannot tell the format: the first line is not JSON, names {names.Count} columns (cnt-csv has {CntCsvReader.Columns}) "
-            + $"and lacks tansiq-csv's {TansiqCsvReader.Expected}; pass --format");
+            + $"and lacks tansiq-csv's {string.Join(", ", missing)}{(names.Count == 1 && headerLine.Contains('\t') ? " (the file seems tab-separated: only commas and semicolons are read)" : "")}; pass --format");
     }
 
     /// <summary>A header line's names, lower-cased and trimmed, with enclosing quotes removed (names hold no commas).</summary>
-    private static List<string> HeaderNames(string line) =>
-        [.. line.Split(',').Select(name => name.Trim().Trim('"').Trim().ToLowerInvariant())];
+    private static List<string> HeaderNames(string line, char separator) =>
+        [.. line.Split(separator).Select(name => name.Trim().Trim('"').Trim().ToLowerInvariant())];
 
     internal static IEnumerable<Message> Read(string path, InputFormat format, ReadOptions options) => format switch
     {
