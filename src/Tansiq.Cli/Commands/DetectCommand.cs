@@ -41,23 +41,26 @@ internal static class DetectCommand
         }
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
+            var dir = parse.GetValue(output)!;
+            OutputGuard.Directory(dir);
+            OutputGuard.NoInputOverwritten([.. parse.GetValue(input.Inputs)!, parse.GetValue(accounts)], OutputGuard.In(dir, DetectionWriter.Files));
             var options = new DetectOptions
             {
                 Window = Positive(parse.GetValue(window), "--window", allowZero: true),
                 Signals = InputOptions.ParseSignals(parse.GetValue(signals)),
-                MinWeight = Math.Max(1, parse.GetValue(minWeight)),
+                MinWeight = AtLeast(parse.GetValue(minWeight), 1, "--min-weight"),
                 Alpha = Share(parse.GetValue(alpha), "--alpha"),
-                MinSyncObjects = Math.Max(1, parse.GetValue(minSync)),
+                MinSyncObjects = AtLeast(parse.GetValue(minSync), 1, "--min-sync-objects"),
                 ControlFactor = Positive(parse.GetValue(controlFactor), "--control-factor", allowZero: false),
                 Exclusivity = Share(parse.GetValue(exclusivity), "--exclusivity"),
-                MinExclusiveObjects = Math.Max(1, parse.GetValue(minExclusive)),
+                MinExclusiveObjects = AtLeast(parse.GetValue(minExclusive), 1, "--min-exclusive-objects"),
                 MinSynchronyShare = Share(parse.GetValue(synchronyShare), "--min-synchrony-share"),
                 MinBurstShare = Share(parse.GetValue(burstShare), "--min-burst-share"),
-                MinMemberObjects = Math.Max(1, parse.GetValue(minMember)),
-                MinClusterSize = Math.Max(2, parse.GetValue(minSize)),
+                MinMemberObjects = AtLeast(parse.GetValue(minMember), 1, "--min-member-objects"),
+                MinClusterSize = AtLeast(parse.GetValue(minSize), 2, "--min-cluster-size"),
                 MaxMemberSpread = parse.GetValue(maxSpread) is { } spread ? Positive(spread, "--max-member-spread", allowZero: true) : null,
                 Resolution = Positive(parse.GetValue(resolution), "--resolution", allowZero: false),
-                Parallelism = Math.Max(1, parse.GetValue(threads)),
+                Parallelism = AtLeast(parse.GetValue(threads), 1, "--threads"),
             };
             if (options.ControlFactor <= 1)
             {
@@ -87,7 +90,6 @@ internal static class DetectCommand
             {
                 result = AccountEvidence.WithProfiles(result, profiles);
             }
-            var dir = parse.GetValue(output)!;
             DetectionWriter.WriteAll(result, dir);
             context.Out.WriteLine($"{corpus.MessageCount:N0} messages from {corpus.AccountCount:N0} accounts: {result.Clusters.Count} coordinated clusters, {result.Summary.FlaggedAccounts:N0} accounts flagged.");
             context.Out.WriteLine($"report: {Path.GetFullPath(Path.Combine(dir, DetectionWriter.ReportFile))}");
@@ -105,12 +107,16 @@ internal static class DetectCommand
         return value;
     }
 
-    private static double Share(double value, string name)
+    /// <summary>A share or probability: in (0, 1].</summary>
+    internal static double Share(double value, string name)
     {
-        if (double.IsNaN(value) || value < 0 || value > 1)
+        if (double.IsNaN(value) || value <= 0 || value > 1)
         {
-            throw new UsageException($"{name} must be between 0 and 1");
+            throw new UsageException($"{name} must be greater than 0 and at most 1, got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
         return value;
     }
+
+    internal static int AtLeast(int value, int min, string name) =>
+        value >= min ? value : throw new UsageException($"{name} must be at least {min}, got {value}");
 }

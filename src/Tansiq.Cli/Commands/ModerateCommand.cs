@@ -61,6 +61,8 @@ internal static class ModerateCommand
         {
             throw new UsageException("--threshold must be a non-negative fraction of followers (e.g. 0.25)");
         }
+        OutputGuard.Directory(r.Out);
+        OutputGuard.NoInputOverwritten([r.Reports, r.Accounts, r.Follows, r.Messages], OutputGuard.In(r.Out, ModerationWriters.Files));
         var clock = Stopwatch.StartNew();
         var stages = new List<KeyValuePair<string, double>>();
         void Stage(string name)
@@ -173,6 +175,7 @@ internal static class ModerateCommand
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var dir = parse.GetValue(output)!.FullName;
+            OutputGuard.Directory(dir);
             var options = parse.GetValue(size) == "million" ? ReportWorldOptions.Million(parse.GetValue(seed)) : new ReportWorldOptions { Seed = parse.GetValue(seed) };
             var g = ReportWorld.Generate(options);
             ReportWorldFiles.Write(dir, g);
@@ -195,6 +198,7 @@ internal static class ModerateCommand
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var file = parse.GetValue(output)!.FullName;
+            OutputGuard.FilePath(file);
             var n = parse.GetValue(seeds);
             var s = parse.GetValue(scale);
             if (n < 1)

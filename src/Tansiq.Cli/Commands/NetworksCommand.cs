@@ -34,13 +34,17 @@ internal static class NetworksCommand
         command.Options.Add(output);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
+            var path = parse.GetValue(output)!;
+            OutputGuard.FilePath(path);
+            OutputGuard.NoInputOverwritten(parse.GetValue(input.Inputs)!, [path]);
             SignalNames.TryParse(parse.GetValue(signal)!, out var kind);
             var w = parse.GetValue(window);
             if (!(w >= 0) || double.IsInfinity(w))
             {
                 throw new UsageException("--window must be a number of seconds >= 0");
             }
-            var min = Math.Max(1, parse.GetValue(minWeight));
+            var min = DetectCommand.AtLeast(parse.GetValue(minWeight), 1, "--min-weight");
+            var threadCount = DetectCommand.AtLeast(parse.GetValue(threads), 1, "--threads");
             var time = TimeProvider.System;
             var stages = new List<string>();
             var start = time.GetTimestamp();
@@ -51,10 +55,9 @@ internal static class NetworksCommand
             }
             var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag });
             Stage("read");
-            var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = Math.Max(1, parse.GetValue(threads)) });
+            var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = threadCount });
             Stage("sweep");
-            var network = RawNetwork.From(table, new OrdinalPairs(corpus.Accounts), min, Math.Max(1, parse.GetValue(threads)));
-            var path = parse.GetValue(output)!;
+            var network = RawNetwork.From(table, new OrdinalPairs(corpus.Accounts), min, threadCount);
             Stage("sort");
             NetworkCsvWriter.Write(path, network);
             Stage("write");

@@ -25,6 +25,7 @@ internal static class SimulateCommand
         command.SetAction(result => CliApp.Guard(context, () =>
         {
             var outDir = result.GetValue(outOption)!;
+            OutputGuard.Directory(outDir);
             var seed = result.GetValue(seedOption);
             var scale = result.GetValue(scaleOption);
             var days = result.GetValue(daysOption);

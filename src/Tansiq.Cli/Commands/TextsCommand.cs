@@ -70,6 +70,9 @@ internal static class TextsCommand
             {
                 throw new UsageException($"--min-words must be at least 1, got {options.MinWords}");
             }
+            var outDir = parse.GetValue(output)!;
+            OutputGuard.Directory(outDir);
+            OutputGuard.NoInputOverwritten(parse.GetValue(input.Inputs)!, [Path.Combine(outDir, FileName)]);
             InputFormats.TryParse(parse.GetValue(input.Format), out var inputFormat);
             return Run(context, parse.GetValue(input.Inputs)!, inputFormat, parse.GetValue(output)!, options, parse.GetValue(input.SkipBadRows), parse.GetValue(includeReposts));
         }));

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Tansiq.Core.Moderation;
 
@@ -20,6 +19,9 @@ public sealed record ModerationRunInfo
 /// </summary>
 public static class ModerationWriters
 {
+    /// <summary>The files <see cref="WriteAll"/> writes into its directory.</summary>
+    public static readonly IReadOnlyList<string> Files = ["decisions.csv", "timeline.csv", "brigades.json", "summary.json", "report.html"];
+
     public static void WriteAll(string dir, ModerationResult result, ModerationWorld world, ModerationReadStats stats, ModerationRunInfo info)
     {
         Directory.CreateDirectory(dir);
@@ -260,43 +262,7 @@ public static class ModerationWriters
         return "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
-    private static void Atomic(string path, Action<TextWriter> write)
-    {
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false), 1 << 16))
-            {
-                write(w);
-            }
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp))
-            {
-                File.Delete(tmp);
-            }
-        }
-    }
+    private static void Atomic(string path, Action<TextWriter> write) => Output.AtomicFile.WriteText(path, write);
 
-    private static void AtomicBytes(string path, Action<Stream> write)
-    {
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var s = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(s);
-            }
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp))
-            {
-                File.Delete(tmp);
-            }
-        }
-    }
+    private static void AtomicBytes(string path, Action<Stream> write) => Output.AtomicFile.Write(path, write);
 }
