@@ -67,7 +67,16 @@ internal static class DetectCommand
                 throw new UsageException("--control-factor must be greater than 1");
             }
             var time = TimeProvider.System;
-            var readOptions = new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = options.Signals.Contains(SignalKind.CoHashtag), ExtractMentions = false };
+            var accountsPath = parse.GetValue(accounts);
+            var readOptions = new ReadOptions
+            {
+                SkipBadRows = parse.GetValue(input.SkipBadRows),
+                ExtractHashtags = options.Signals.Contains(SignalKind.CoHashtag),
+                ExtractMentions = false,
+                ColumnMap = input.ColumnMap(parse),
+                // Formats that carry profiles on each row (the information-operations archives) give them without --accounts.
+                Profiles = accountsPath is null ? new(StringComparer.Ordinal) : null,
+            };
             var start = time.GetTimestamp();
             var similarityOptions = new NearDuplicateOptions
             {
@@ -76,9 +85,9 @@ internal static class DetectCommand
             };
             var corpus = input.ReadCorpus(parse, options.Signals, context, readOptions, similarity: similarityOptions);
             var readSeconds = time.GetElapsedTime(start).TotalSeconds;
-            var profiles = parse.GetValue(accounts) is { } accountsPath
+            var profiles = accountsPath is not null
                 ? AccountReaders.Open(accountsPath, readOptions).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
-                : null;
+                : readOptions.Profiles is { Count: > 0 } fromRows ? fromRows : null;
             var detector = new Detector(options, time);
             var result = detector.Run(corpus, summary => summary with
             {

@@ -16,7 +16,7 @@ internal sealed class InputOptions
 
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Input format: auto (from the file), cnt-csv (coordination-network-toolkit CSV), tansiq-csv, twitter-v2 (JSON lines).",
+        Description = "Input format: auto (from the file), cnt-csv (coordination-network-toolkit CSV), tansiq-csv, twitter-v2 (JSON lines), twitter-io-csv (information-operations archive), twitter-v1 (API v1.1 JSON lines).",
         DefaultValueFactory = _ => "auto",
     };
 
@@ -25,11 +25,17 @@ internal sealed class InputOptions
         Description = "Skip malformed rows instead of stopping; how many and which (first 20) go to summary.json.",
     };
 
+    public Option<string?> Columns { get; } = new("--columns")
+    {
+        Description = "Rename CSV columns before reading, SOURCE=TARGET,... (e.g. tweetid=message_id,userid=account_id,created=timestamp).",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Inputs);
         command.Options.Add(Format);
         command.Options.Add(SkipBadRows);
+        command.Options.Add(Columns);
         Format.AcceptOnlyFromAmong([.. InputFormats.Names]);
     }
 
@@ -60,6 +66,10 @@ internal sealed class InputOptions
         }
         return builder.Build();
     }
+
+    /// <summary>The <c>--columns</c> map, or null; a malformed one is a usage error.</summary>
+    public IReadOnlyDictionary<string, string>? ColumnMap(ParseResult parse) =>
+        ColumnMaps.TryParse(parse.GetValue(Columns), out var map, out var error) ? map : throw new UsageException(error!);
 
     public static IReadOnlyList<SignalKind> ParseSignals(string? list)
     {

@@ -74,15 +74,14 @@ internal static class TextsCommand
             OutputGuard.Directory(outDir);
             OutputGuard.NoInputOverwritten(parse.GetValue(input.Inputs)!, [Path.Combine(outDir, FileName)]);
             InputFormats.TryParse(parse.GetValue(input.Format), out var inputFormat);
-            return Run(context, parse.GetValue(input.Inputs)!, inputFormat, parse.GetValue(output)!, options, parse.GetValue(input.SkipBadRows), parse.GetValue(includeReposts));
+            return Run(context, parse.GetValue(input.Inputs)!, inputFormat, parse.GetValue(output)!, options, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ColumnMap = input.ColumnMap(parse) }, parse.GetValue(includeReposts));
         }));
         return command;
     }
 
-    private static int Run(CliContext context, string[] inputs, InputFormat format, string outDir, NearDuplicateOptions options, bool skipBadRows, bool includeReposts)
+    private static int Run(CliContext context, string[] inputs, InputFormat format, string outDir, NearDuplicateOptions options, ReadOptions read, bool includeReposts)
     {
         var clock = Stopwatch.StartNew();
-        var read = new ReadOptions { SkipBadRows = skipBadRows };
         var sources = inputs.Select(path => MessageReaders.Open(path, format, read)).ToList();
         var accounts = new Interner();
         var messageIds = new List<string>();

@@ -27,8 +27,8 @@ public static class AccountReaders
     private static IEnumerable<AccountProfile> Read(string path, ReadOptions options, IReadOnlyList<string> required)
     {
         using var csv = CsvRecords.Open(path);
-        var header = CsvHeader.Read(csv, "an accounts file", "account_id,username,created_at,followers_count,following_count");
-        var accountId = header.Find("account_id", "user_id");
+        var header = CsvHeader.Read(csv, "an accounts file", "account_id,username,created_at,followers_count,following_count", options.ColumnMap);
+        var accountId = header.Find("account_id", "user_id", "userid");
         List<string> missing = [.. required.Where(name => header.Find(name) < 0)];
         if (accountId < 0)
         {
@@ -38,8 +38,10 @@ public static class AccountReaders
         {
             throw header.Missing(csv, missing);
         }
-        var layout = new Layout(accountId, header.Find("username", "screen_name"), header.Find("created_at"),
-            header.Find("followers_count"), header.Find("following_count", "friends_count"), header.Count);
+        // Aliases: Twitter API names (screen_name, friends_count) and the information-operations archives' users file
+        // (userid, user_screen_name, follower_count, following_count, account_creation_date).
+        var layout = new Layout(accountId, header.Find("username", "screen_name", "user_screen_name"), header.Find("created_at", "account_creation_date"),
+            header.Find("followers_count", "follower_count"), header.Find("following_count", "friends_count"), header.Count);
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         while (csv.MoveNext())
         {
@@ -103,7 +105,7 @@ public static class AccountReaders
     }
 
     /// <summary>A non-negative whole number; "123.0" is accepted because spreadsheet and pandas exports write counts so.</summary>
-    private static bool TryCount(CsvRecords csv, int col, string name, out long? count, out string? reason)
+    internal static bool TryCount(CsvRecords csv, int col, string name, out long? count, out string? reason)
     {
         count = null;
         reason = null;

@@ -6,12 +6,13 @@ internal sealed class CsvHeader
 {
     private readonly string[] _names;
 
-    public CsvHeader(CsvRecords csv)
+    public CsvHeader(CsvRecords csv, IReadOnlyDictionary<string, string>? rename = null)
     {
         _names = new string[csv.ColCount];
         for (var i = 0; i < csv.ColCount; i++)
         {
-            _names[i] = csv.Field(i).Trim().ToString().ToLowerInvariant();
+            var name = csv.Field(i).Trim().ToString().ToLowerInvariant();
+            _names[i] = rename is not null && rename.TryGetValue(name, out var mapped) ? mapped : name;
         }
     }
 
@@ -61,7 +62,7 @@ internal sealed class CsvHeader
     public override string ToString() => string.Join(",", _names);
 
     /// <summary>Reads the header record of <paramref name="csv"/>; a missing or unreadable header is fatal.</summary>
-    public static CsvHeader Read(CsvRecords csv, string formatName, string expected)
+    public static CsvHeader Read(CsvRecords csv, string formatName, string expected, IReadOnlyDictionary<string, string>? rename = null)
     {
         if (!csv.MoveNext())
         {
@@ -71,6 +72,6 @@ internal sealed class CsvHeader
         {
             throw new InputException(csv.Path, csv.Line, $"unreadable header: {problem}");
         }
-        return new CsvHeader(csv);
+        return new CsvHeader(csv, rename);
     }
 }

@@ -3,7 +3,7 @@ namespace Tansiq.IO.Readers;
 /// <summary>The message formats <c>detect</c> and <c>networks</c> read (see docs/input-formats.md).</summary>
 public enum InputFormat
 {
-    /// <summary>Decide from the file's first bytes (see <see cref="MessageReaders.Detect"/>).</summary>
+    /// <summary>Decide from the file's first bytes (see <see cref="MessageReaders.Detect(string)"/>).</summary>
     Auto,
     /// <summary>coordination-network-toolkit CSV: eight columns by position.</summary>
     CntCsv,
@@ -11,12 +11,16 @@ public enum InputFormat
     TansiqCsv,
     /// <summary>Twitter/X API v2 JSON lines as twarc2 writes them.</summary>
     TwitterV2,
+    /// <summary>Twitter's information-operations archive CSV (tweets with their authors' profiles).</summary>
+    TwitterIoCsv,
+    /// <summary>Twitter API v1.1 JSON lines (statuses with a "user" object).</summary>
+    TwitterV11,
 }
 
 /// <summary>The command-line spelling of <see cref="InputFormat"/> values.</summary>
 public static class InputFormats
 {
-    public static readonly IReadOnlyList<string> Names = ["auto", "cnt-csv", "tansiq-csv", "twitter-v2"];
+    public static readonly IReadOnlyList<string> Names = ["auto", "cnt-csv", "tansiq-csv", "twitter-v2", "twitter-io-csv", "twitter-v1"];
 
     public static string Name(this InputFormat format) => format switch
     {
@@ -24,6 +28,8 @@ public static class InputFormats
         InputFormat.CntCsv => "cnt-csv",
         InputFormat.TansiqCsv => "tansiq-csv",
         InputFormat.TwitterV2 => "twitter-v2",
+        InputFormat.TwitterIoCsv => "twitter-io-csv",
+        InputFormat.TwitterV11 => "twitter-v1",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 
