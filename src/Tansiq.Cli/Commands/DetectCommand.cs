@@ -19,7 +19,7 @@ internal static class DetectCommand
         var output = new Option<string>("--out") { Description = "Output directory (created if missing).", Required = true };
         var accounts = new Option<string?>("--accounts") { Description = "Optional accounts CSV: account_id,username,created_at,followers_count,following_count." };
         var window = new Option<double>("--window") { Description = "Seconds within which two actions on one object are co-actions (inclusive).", DefaultValueFactory = _ => d.Window };
-        var signals = new Option<string>("--signals") { Description = "Comma-separated signals, or 'all': co-repost,co-link,co-reply,co-text,co-hashtag,co-similar.", DefaultValueFactory = _ => "all" };
+        var signals = new Option<string>("--signals") { Description = "Comma-separated signals, or 'all': co-repost,co-link,co-reply,co-text,co-hashtag,co-similar (and co-forward when an input is a Telegram export).", DefaultValueFactory = _ => "all" };
         var minWeight = new Option<int>("--min-weight") { Description = "Raw co-action edges in edges.csv need at least this toolkit weight (the Gephi files hold the significant edges).", DefaultValueFactory = _ => d.MinWeight };
         var alpha = new Option<double>("--alpha") { Description = "Significance level of the timing null-model test per pair and signal.", DefaultValueFactory = _ => d.Alpha };
         var minSync = new Option<int>("--min-sync-objects") { Description = "A pair needs at least this many distinct objects acted on within the window.", DefaultValueFactory = _ => d.MinSyncObjects };
@@ -47,7 +47,7 @@ internal static class DetectCommand
             var options = new DetectOptions
             {
                 Window = Positive(parse.GetValue(window), "--window", allowZero: true),
-                Signals = InputOptions.ParseSignals(parse.GetValue(signals)),
+                Signals = input.WithFormatSignals(parse, InputOptions.ParseSignals(parse.GetValue(signals)), parse.GetValue(signals)),
                 MinWeight = AtLeast(parse.GetValue(minWeight), 1, "--min-weight"),
                 Alpha = Share(parse.GetValue(alpha), "--alpha"),
                 MinSyncObjects = AtLeast(parse.GetValue(minSync), 1, "--min-sync-objects"),

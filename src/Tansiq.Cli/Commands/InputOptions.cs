@@ -67,6 +67,21 @@ internal sealed class InputOptions
         return builder.Build();
     }
 
+    /// <summary>'all' also means the signals only some formats give, when an input is in such a format (co-forward for
+    /// Telegram exports); other inputs keep exactly the six.</summary>
+    public IReadOnlyList<SignalKind> WithFormatSignals(ParseResult parse, IReadOnlyList<SignalKind> signals, string? requested)
+    {
+        if (!(string.IsNullOrWhiteSpace(requested) || requested.Trim() == "all"))
+        {
+            return signals;
+        }
+        InputFormats.TryParse(parse.GetValue(Format), out var format);
+        var map = ColumnMap(parse);
+        var telegram = parse.GetValue(Inputs)!.Any(path => format == InputFormat.Telegram
+            || (format == InputFormat.Auto && File.Exists(path) && MessageReaders.Detect(path, map) == InputFormat.Telegram));
+        return telegram ? [.. signals, SignalKind.CoForward] : signals;
+    }
+
     /// <summary>The <c>--columns</c> map, or null; a malformed one is a usage error.</summary>
     public IReadOnlyDictionary<string, string>? ColumnMap(ParseResult parse) =>
         ColumnMaps.TryParse(parse.GetValue(Columns), out var map, out var error) ? map : throw new UsageException(error!);

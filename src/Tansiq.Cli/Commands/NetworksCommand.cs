@@ -19,10 +19,10 @@ internal static class NetworksCommand
         input.AddTo(command);
         var signal = new Option<string>("--signal")
         {
-            Description = "co-repost | co-link | co-reply | co-text | co-hashtag",
+            Description = "co-repost | co-link | co-reply | co-text | co-hashtag | co-forward (Telegram)",
             Required = true,
         };
-        signal.AcceptOnlyFromAmong("co-repost", "co-link", "co-reply", "co-text", "co-hashtag");
+        signal.AcceptOnlyFromAmong("co-repost", "co-link", "co-reply", "co-text", "co-hashtag", "co-forward");
         var window = new Option<double>("--window") { Description = "Seconds between two actions on one object (inclusive).", DefaultValueFactory = _ => 60 };
         var minWeight = new Option<int>("--min-weight") { Description = "Keep pairs with at least this weight (the toolkit's default is 2).", DefaultValueFactory = _ => 2 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };

@@ -22,6 +22,9 @@ public sealed record Message
     public IReadOnlyList<string> Mentions { get; init; } = [];
     public string? Lang { get; init; }
     public string? Platform { get; init; }
+    /// <summary>The original post this message forwards into another chat (Telegram): a key naming the source and
+    /// the content, the object of the co-forward signal; null when it is not a forward.</summary>
+    public string? ForwardOf { get; init; }
 
     public bool IsRepost => RepostOf is not null;
 }

@@ -15,12 +15,14 @@ public enum InputFormat
     TwitterIoCsv,
     /// <summary>Twitter API v1.1 JSON lines (statuses with a "user" object).</summary>
     TwitterV11,
+    /// <summary>Telegram Desktop's JSON export (result.json: one chat, or the whole account).</summary>
+    Telegram,
 }
 
 /// <summary>The command-line spelling of <see cref="InputFormat"/> values.</summary>
 public static class InputFormats
 {
-    public static readonly IReadOnlyList<string> Names = ["auto", "cnt-csv", "tansiq-csv", "twitter-v2", "twitter-io-csv", "twitter-v1"];
+    public static readonly IReadOnlyList<string> Names = ["auto", "cnt-csv", "tansiq-csv", "twitter-v2", "twitter-io-csv", "twitter-v1", "telegram"];
 
     public static string Name(this InputFormat format) => format switch
     {
@@ -30,6 +32,7 @@ public static class InputFormats
         InputFormat.TwitterV2 => "twitter-v2",
         InputFormat.TwitterIoCsv => "twitter-io-csv",
         InputFormat.TwitterV11 => "twitter-v1",
+        InputFormat.Telegram => "telegram",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

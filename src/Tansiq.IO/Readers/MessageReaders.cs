@@ -135,6 +135,10 @@ public static class MessageReaders
     private static InputFormat JsonFormat(ReadOnlySpan<byte> head)
     {
         var names = TopLevelNames(head);
+        if (TelegramReader.Matches(names))
+        {
+            return InputFormat.Telegram;
+        }
         if (names.Contains("id_str") || names.Contains("user") || names.Contains("retweeted_status"))
         {
             return InputFormat.TwitterV11;
@@ -179,6 +183,7 @@ public static class MessageReaders
         InputFormat.TwitterV2 => TwitterV2Reader.Read(path, options),
         InputFormat.TwitterIoCsv => TwitterIoCsvReader.Read(path, options),
         InputFormat.TwitterV11 => TwitterV11Reader.Read(path, options),
+        InputFormat.Telegram => TelegramReader.Read(path, options),
         _ => throw new ArgumentOutOfRangeException(nameof(format), "resolve Auto with Detect first"),
     };
 }
