@@ -16,7 +16,7 @@ internal sealed class InputOptions
 
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Input format: auto (from the file), cnt-csv (coordination-network-toolkit CSV), tansiq-csv, twitter-v2 (JSON lines), twitter-io-csv (information-operations archive), twitter-v1 (API v1.1 JSON lines).",
+        Description = "Input format: auto (from the file), cnt-csv (coordination-network-toolkit CSV), tansiq-csv, twitter-v2 (JSON lines), twitter-io-csv (information-operations archive), twitter-v1 (API v1.1 JSON lines), telegram (Telegram Desktop result.json), bluesky-jetstream (JSON lines).",
         DefaultValueFactory = _ => "auto",
     };
 

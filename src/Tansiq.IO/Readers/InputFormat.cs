@@ -17,12 +17,14 @@ public enum InputFormat
     TwitterV11,
     /// <summary>Telegram Desktop's JSON export (result.json: one chat, or the whole account).</summary>
     Telegram,
+    /// <summary>Bluesky Jetstream JSON lines (posts, replies, quotes, reposts).</summary>
+    BlueskyJetstream,
 }
 
 /// <summary>The command-line spelling of <see cref="InputFormat"/> values.</summary>
 public static class InputFormats
 {
-    public static readonly IReadOnlyList<string> Names = ["auto", "cnt-csv", "tansiq-csv", "twitter-v2", "twitter-io-csv", "twitter-v1", "telegram"];
+    public static readonly IReadOnlyList<string> Names = ["auto", "cnt-csv", "tansiq-csv", "twitter-v2", "twitter-io-csv", "twitter-v1", "telegram", "bluesky-jetstream"];
 
     public static string Name(this InputFormat format) => format switch
     {
@@ -33,6 +35,7 @@ public static class InputFormats
         InputFormat.TwitterIoCsv => "twitter-io-csv",
         InputFormat.TwitterV11 => "twitter-v1",
         InputFormat.Telegram => "telegram",
+        InputFormat.BlueskyJetstream => "bluesky-jetstream",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

@@ -139,6 +139,10 @@ public static class MessageReaders
         {
             return InputFormat.Telegram;
         }
+        if (BlueskyJetstreamReader.Matches(names))
+        {
+            return InputFormat.BlueskyJetstream;
+        }
         if (names.Contains("id_str") || names.Contains("user") || names.Contains("retweeted_status"))
         {
             return InputFormat.TwitterV11;
@@ -184,6 +188,7 @@ public static class MessageReaders
         InputFormat.TwitterIoCsv => TwitterIoCsvReader.Read(path, options),
         InputFormat.TwitterV11 => TwitterV11Reader.Read(path, options),
         InputFormat.Telegram => TelegramReader.Read(path, options),
+        InputFormat.BlueskyJetstream => BlueskyJetstreamReader.Read(path, options),
         _ => throw new ArgumentOutOfRangeException(nameof(format), "resolve Auto with Detect first"),
     };
 }
