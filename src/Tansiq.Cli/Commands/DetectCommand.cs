@@ -33,8 +33,9 @@ internal static class DetectCommand
         var minSize = new Option<int>("--min-cluster-size") { Description = "Smallest cluster reported.", DefaultValueFactory = _ => d.MinClusterSize };
         var resolution = new Option<double>("--resolution") { Description = "Modularity resolution of the community detection (higher: smaller clusters).", DefaultValueFactory = _ => d.Resolution };
         var similarity = new Option<double>("--similarity") { Description = "co-similar: two original posts are near-duplicates when the Jaccard similarity of their normalised word sets is at least this.", DefaultValueFactory = _ => new NearDuplicateOptions().Threshold };
+        var noEdges = new Option<bool>("--no-edges") { Description = "Do not write edges.csv (the raw networks; it can be larger than the input). The network files keep the significant edges." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        Option[] all = [output, accounts, window, signals, minWeight, alpha, minSync, controlFactor, exclusivity, minExclusive, synchronyShare, burstShare, minMember, maxSpread, minSize, resolution, similarity, threads];
+        Option[] all = [output, accounts, window, signals, minWeight, alpha, minSync, controlFactor, exclusivity, minExclusive, synchronyShare, burstShare, minMember, maxSpread, minSize, resolution, similarity, threads, noEdges];
         foreach (var option in all)
         {
             command.Options.Add(option);
@@ -43,7 +44,7 @@ internal static class DetectCommand
         {
             var dir = parse.GetValue(output)!;
             OutputGuard.Directory(dir);
-            OutputGuard.NoInputOverwritten([.. parse.GetValue(input.Inputs)!, parse.GetValue(accounts)], OutputGuard.In(dir, DetectionWriter.Files));
+            OutputGuard.NoInputOverwritten([.. parse.GetValue(input.Inputs)!, parse.GetValue(accounts), parse.GetValue(input.Pseudonymise)], OutputGuard.In(dir, DetectionWriter.Files));
             var options = new DetectOptions
             {
                 Window = Positive(parse.GetValue(window), "--window", allowZero: true),
@@ -74,6 +75,7 @@ internal static class DetectCommand
                 ExtractHashtags = options.Signals.Contains(SignalKind.CoHashtag),
                 ExtractMentions = false,
                 ColumnMap = input.ColumnMap(parse),
+                Pseudonyms = input.Pseudonyms(parse),
                 // Formats that carry profiles on each row (the information-operations archives) give them without --accounts.
                 Profiles = accountsPath is null ? new(StringComparer.Ordinal) : null,
             };
@@ -87,7 +89,11 @@ internal static class DetectCommand
             var readSeconds = time.GetElapsedTime(start).TotalSeconds;
             var profiles = accountsPath is not null
                 ? AccountReaders.Open(accountsPath, readOptions).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
-                : readOptions.Profiles is { Count: > 0 } fromRows ? fromRows : null;
+                : readOptions.Profiles is { Count: > 0 } fromRows
+                    ? readOptions.Pseudonyms is { } pseudonyms
+                        ? fromRows.Values.Select(pseudonyms.Profile).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
+                        : fromRows
+                    : null;
             var detector = new Detector(options, time);
             var result = detector.Run(corpus, summary => summary with
             {
@@ -99,7 +105,7 @@ internal static class DetectCommand
             {
                 result = AccountEvidence.WithProfiles(result, profiles);
             }
-            DetectionWriter.WriteAll(result, dir);
+            DetectionWriter.WriteAll(result, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel) });
             context.Out.WriteLine($"{corpus.MessageCount:N0} messages from {corpus.AccountCount:N0} accounts: {result.Clusters.Count} coordinated clusters, {result.Summary.FlaggedAccounts:N0} accounts flagged.");
             context.Out.WriteLine($"report: {Path.GetFullPath(Path.Combine(dir, DetectionWriter.ReportFile))}");
             return ExitCodes.Success;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tansiq.Core.CoAction;
 using Tansiq.Core.Model;
+using Tansiq.IO;
 using Tansiq.IO.Readers;
 
 namespace Tansiq.Cli.Commands;
@@ -30,8 +31,20 @@ internal sealed class InputOptions
         Description = "Rename CSV columns before reading, SOURCE=TARGET,... (e.g. tweetid=message_id,userid=account_id,created=timestamp).",
     };
 
+    public Option<string?> Pseudonymise { get; } = new("--pseudonymise")
+    {
+        Description = "Replace every account id and username in every output by a keyed pseudonym (HMAC-SHA256 under the key in this file; the same key gives the same pseudonyms across runs and commands; the key is never written).",
+    };
+
+    public Option<bool> Excel { get; } = new("--excel")
+    {
+        Description = "Start the CSV outputs with a UTF-8 byte-order mark, so that Excel shows Arabic and other non-Latin text right.",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(Pseudonymise);
+        command.Options.Add(Excel);
         command.Arguments.Add(Inputs);
         command.Options.Add(Format);
         command.Options.Add(SkipBadRows);
@@ -81,6 +94,9 @@ internal sealed class InputOptions
             || (format == InputFormat.Auto && File.Exists(path) && MessageReaders.Detect(path, map) == InputFormat.Telegram));
         return telegram ? [.. signals, SignalKind.CoForward] : signals;
     }
+
+    /// <summary>The <c>--pseudonymise</c> key, or null.</summary>
+    public Pseudonymiser? Pseudonyms(ParseResult parse) => parse.GetValue(Pseudonymise) is { } keyFile ? Pseudonymiser.FromFile(keyFile) : null;
 
     /// <summary>The <c>--columns</c> map, or null; a malformed one is a usage error.</summary>
     public IReadOnlyDictionary<string, string>? ColumnMap(ParseResult parse) =>

@@ -36,7 +36,7 @@ internal static class NetworksCommand
         {
             var path = parse.GetValue(output)!;
             OutputGuard.FilePath(path);
-            OutputGuard.NoInputOverwritten(parse.GetValue(input.Inputs)!, [path]);
+            OutputGuard.NoInputOverwritten([.. parse.GetValue(input.Inputs)!, parse.GetValue(input.Pseudonymise)], [path]);
             SignalNames.TryParse(parse.GetValue(signal)!, out var kind);
             var w = parse.GetValue(window);
             if (!(w >= 0) || double.IsInfinity(w))
@@ -53,13 +53,13 @@ internal static class NetworksCommand
                 stages.Add($"{name} {time.GetElapsedTime(start).TotalSeconds:F1} s");
                 start = time.GetTimestamp();
             }
-            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse) });
+            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse) });
             Stage("read");
             var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = threadCount });
             Stage("sweep");
             var network = RawNetwork.From(table, new OrdinalPairs(corpus.Accounts), min, threadCount);
             Stage("sort");
-            NetworkCsvWriter.Write(path, network);
+            NetworkCsvWriter.Write(path, network, parse.GetValue(input.Excel));
             Stage("write");
             context.Err.WriteLine($"{kind.Name()}: {corpus.MessageCount:N0} messages, {corpus.AccountCount:N0} accounts, {network.Count:N0} pairs -> {path} ({string.Join(", ", stages)})");
             return ExitCodes.Success;

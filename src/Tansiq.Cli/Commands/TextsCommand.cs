@@ -72,14 +72,14 @@ internal static class TextsCommand
             }
             var outDir = parse.GetValue(output)!;
             OutputGuard.Directory(outDir);
-            OutputGuard.NoInputOverwritten(parse.GetValue(input.Inputs)!, [Path.Combine(outDir, FileName)]);
+            OutputGuard.NoInputOverwritten([.. parse.GetValue(input.Inputs)!, parse.GetValue(input.Pseudonymise)], [Path.Combine(outDir, FileName)]);
             InputFormats.TryParse(parse.GetValue(input.Format), out var inputFormat);
-            return Run(context, parse.GetValue(input.Inputs)!, inputFormat, parse.GetValue(output)!, options, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ColumnMap = input.ColumnMap(parse) }, parse.GetValue(includeReposts));
+            return Run(context, parse.GetValue(input.Inputs)!, inputFormat, parse.GetValue(output)!, options, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse) }, parse.GetValue(includeReposts), parse.GetValue(input.Excel));
         }));
         return command;
     }
 
-    private static int Run(CliContext context, string[] inputs, InputFormat format, string outDir, NearDuplicateOptions options, ReadOptions read, bool includeReposts)
+    private static int Run(CliContext context, string[] inputs, InputFormat format, string outDir, NearDuplicateOptions options, ReadOptions read, bool includeReposts, bool excel)
     {
         var clock = Stopwatch.StartNew();
         var sources = inputs.Select(path => MessageReaders.Open(path, format, read)).ToList();
@@ -119,7 +119,7 @@ internal static class TextsCommand
 
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, FileName);
-        TextClustersCsvWriter.Write(path, Rows(result, posts, messageIds, accounts));
+        TextClustersCsvWriter.Write(path, Rows(result, posts, messageIds, accounts), excel);
         var clustered = result.Clusters.Sum(c => (long)c.Size);
         context.Out.WriteLine($"{posts.Count:N0} posts matched ({messages:N0} messages, {reposts:N0} reposts"
             + (includeReposts ? " included" : " skipped")

@@ -29,9 +29,9 @@ public static class ModerationReaders
 {
     /// <summary>accounts.csv: <c>account_id,username,created_at,followers_count,following_count</c> (more columns may
     /// follow), read by the same reader as <c>detect --accounts</c>.</summary>
-    public static void ReadAccounts(string path, ModerationWorldBuilder world, ModerationReadStats stats)
+    public static void ReadAccounts(string path, ModerationWorldBuilder world, ModerationReadStats stats, Pseudonymiser? pseudonyms = null)
     {
-        foreach (var profile in AccountReaders.Open(path, new ReadOptions(), ["created_at", "followers_count"]))
+        foreach (var profile in AccountReaders.Open(path, new ReadOptions { Pseudonyms = pseudonyms }, ["created_at", "followers_count"]))
         {
             world.AddAccount(profile.AccountId, profile.Username, profile.CreatedAt, profile.FollowersCount);
             stats.Accounts++;
@@ -39,7 +39,7 @@ public static class ModerationReaders
     }
 
     /// <summary>follows.csv: <c>follower_id,followee_id</c>. Rows naming unknown accounts are counted and ignored.</summary>
-    public static void ReadFollows(string path, ModerationWorldBuilder world, ModerationReadStats stats)
+    public static void ReadFollows(string path, ModerationWorldBuilder world, ModerationReadStats stats, Pseudonymiser? pseudonyms = null)
     {
         InputFiles.Check(path);
         using var csv = CsvRecords.Open(path);
@@ -54,6 +54,10 @@ public static class ModerationReaders
             CheckRow(csv, header);
             var a = csv.Field(follower).Trim().ToString();
             var b = csv.Field(followee).Trim().ToString();
+            if (pseudonyms is not null && a.Length > 0 && b.Length > 0)
+            {
+                (a, b) = (pseudonyms.Account(a), pseudonyms.Account(b));
+            }
             if (a.Length == 0 || b.Length == 0)
             {
                 throw new InputException(path, line, "follower_id and followee_id must not be empty");
@@ -74,7 +78,7 @@ public static class ModerationReaders
     /// reports.csv: <c>report_id,reporter_id,target_id,timestamp,reason</c>. A repeated report_id keeps its first row; a
     /// report naming an account missing from accounts.csv is counted and left out of the replay.
     /// </summary>
-    public static Report[] ReadReports(string path, ModerationWorld world, ModerationReadStats stats)
+    public static Report[] ReadReports(string path, ModerationWorld world, ModerationReadStats stats, Pseudonymiser? pseudonyms = null)
     {
         InputFiles.Check(path);
         using var csv = CsvRecords.Open(path);
@@ -91,6 +95,10 @@ public static class ModerationReaders
             var id = csv.Field(idCol).Trim().ToString();
             var reporter = csv.Field(reporterCol).Trim().ToString();
             var target = csv.Field(targetCol).Trim().ToString();
+            if (pseudonyms is not null && reporter.Length > 0 && target.Length > 0)
+            {
+                (reporter, target) = (pseudonyms.Account(reporter), pseudonyms.Account(target));
+            }
             var timeText = csv.Field(timeCol);
             if (id.Length == 0)
             {

@@ -57,7 +57,7 @@ public static class AccountReaders
                 options.Reject(path, csv.Line, $"duplicate account_id '{Timestamps.Clip(profile.AccountId)}' (first on line {firstLine[profile.AccountId]})");
                 continue;
             }
-            yield return profile;
+            yield return options.Pseudonyms is { } pseudonyms ? pseudonyms.Profile(profile) : profile;
         }
     }
 

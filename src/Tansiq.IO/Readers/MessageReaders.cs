@@ -210,7 +210,9 @@ public sealed class MessageSource : IEnumerable<Message>
 
     public ReadOptions Options { get; }
 
-    public IEnumerator<Message> GetEnumerator() => MessageReaders.Read(Path, Format, Options).GetEnumerator();
+    public IEnumerator<Message> GetEnumerator() => Options.Pseudonyms is { } pseudonyms
+        ? MessageReaders.Read(Path, Format, Options).Select(pseudonyms.Message).GetEnumerator()
+        : MessageReaders.Read(Path, Format, Options).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

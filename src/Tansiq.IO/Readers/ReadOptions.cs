@@ -33,6 +33,9 @@ public sealed class ReadOptions
     /// archives) add the first profile they see of each account here, so one file gives messages and profiles.</summary>
     public Dictionary<string, Tansiq.Core.Model.AccountProfile>? Profiles { get; init; }
 
+    /// <summary>When set (<c>--pseudonymise</c>), every message and profile is pseudonymised as it is read.</summary>
+    public Pseudonymiser? Pseudonyms { get; init; }
+
     /// <summary>The rows skipped so far (only filled when <see cref="SkipBadRows"/> is on).</summary>
     public BadRowLog BadRows { get; } = new();
 
