@@ -105,7 +105,17 @@ internal static class DetectCommand
             {
                 result = AccountEvidence.WithProfiles(result, profiles);
             }
-            DetectionWriter.WriteAll(result, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel) });
+            // Shared objects shown with their text and author: a second, selective read of the inputs (rows already
+            // checked by the first; bad ones were reported or counted there).
+            InputFormats.TryParse(parse.GetValue(input.Format), out var format);
+            var again = new ReadOptions { SkipBadRows = true, ExtractHashtags = false, ExtractMentions = false, ColumnMap = readOptions.ColumnMap, Pseudonyms = readOptions.Pseudonyms };
+            var fillStart = time.GetTimestamp();
+            (result, var authorUsernames) = SharedObjectTexts.Fill(result, parse.GetValue(input.Inputs)!.Select(path => MessageReaders.Open(path, format, again)));
+            if (context.Interactive && time.GetElapsedTime(fillStart).TotalSeconds > 2)
+            {
+                context.Err.WriteLine($"read the shared posts' texts in {time.GetElapsedTime(fillStart).TotalSeconds:F1} s");
+            }
+            DetectionWriter.WriteAll(result, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel), AuthorUsernames = authorUsernames });
             context.Out.WriteLine($"{corpus.MessageCount:N0} messages from {corpus.AccountCount:N0} accounts: {result.Clusters.Count} coordinated clusters, {result.Summary.FlaggedAccounts:N0} accounts flagged.");
             context.Out.WriteLine($"report: {Path.GetFullPath(Path.Combine(dir, DetectionWriter.ReportFile))}");
             return ExitCodes.Success;

@@ -59,4 +59,8 @@ public sealed record DetectionWriterOptions
     /// <summary>When true (<c>--excel</c>) the CSV files start with the UTF-8 byte-order mark, so that Excel reads
     /// Arabic and other non-Latin text right. Off by default: most tools (and the toolkit) expect no mark.</summary>
     public bool ExcelCsv { get; init; }
+
+    /// <summary>Usernames of the authors of shared objects (account id → username), shown beside the author in
+    /// clusters.json (<c>author_username</c>) and report.html; see <see cref="SharedObjectTexts"/>.</summary>
+    public IReadOnlyDictionary<string, string>? AuthorUsernames { get; init; }
 }
