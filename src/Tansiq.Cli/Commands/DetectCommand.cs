@@ -76,6 +76,7 @@ internal static class DetectCommand
                 ExtractMentions = false,
                 ColumnMap = input.ColumnMap(parse),
                 Pseudonyms = input.Pseudonyms(parse),
+                ObjectKind = input.ObjectKindName(parse),
                 // Formats that carry profiles on each row (the information-operations archives) give them without --accounts.
                 Profiles = accountsPath is null ? new(StringComparer.Ordinal) : null,
             };
@@ -108,7 +109,7 @@ internal static class DetectCommand
             // Shared objects shown with their text and author: a second, selective read of the inputs (rows already
             // checked by the first; bad ones were reported or counted there).
             InputFormats.TryParse(parse.GetValue(input.Format), out var format);
-            var again = new ReadOptions { SkipBadRows = true, ExtractHashtags = false, ExtractMentions = false, ColumnMap = readOptions.ColumnMap, Pseudonyms = readOptions.Pseudonyms };
+            var again = new ReadOptions { SkipBadRows = true, ExtractHashtags = false, ExtractMentions = false, ColumnMap = readOptions.ColumnMap, Pseudonyms = readOptions.Pseudonyms, ObjectKind = readOptions.ObjectKind };
             var fillStart = time.GetTimestamp();
             (result, var authorUsernames) = SharedObjectTexts.Fill(result, parse.GetValue(input.Inputs)!.Select(path => MessageReaders.Open(path, format, again)));
             if (context.Interactive && time.GetElapsedTime(fillStart).TotalSeconds > 2)

@@ -17,7 +17,7 @@ internal sealed class InputOptions
 
     public Option<string> Format { get; } = new("--format")
     {
-        Description = "Input format: auto (from the file), cnt-csv (coordination-network-toolkit CSV), tansiq-csv, twitter-v2 (JSON lines), twitter-io-csv (information-operations archive), twitter-v1 (API v1.1 JSON lines), telegram (Telegram Desktop result.json), bluesky-jetstream (JSON lines).",
+        Description = "Input format: auto (from the file), cnt-csv (coordination-network-toolkit CSV), tansiq-csv, twitter-v2 (JSON lines), twitter-io-csv (information-operations archive), twitter-v1 (API v1.1 JSON lines), telegram (Telegram Desktop result.json), bluesky-jetstream (JSON lines), object-table (CooRTweet's layout).",
         DefaultValueFactory = _ => "auto",
     };
 
@@ -41,8 +41,15 @@ internal sealed class InputOptions
         Description = "Start the CSV outputs with a UTF-8 byte-order mark, so that Excel shows Arabic and other non-Latin text right.",
     };
 
+    public Option<string> ObjectKind { get; } = new("--object-kind")
+    {
+        Description = "For an object table: what its objects are (image_hash, domain, phone...), shown as the prefix of every object key.",
+        DefaultValueFactory = _ => "object",
+    };
+
     public void AddTo(Command command)
     {
+        command.Options.Add(ObjectKind);
         command.Options.Add(Pseudonymise);
         command.Options.Add(Excel);
         command.Arguments.Add(Inputs);
@@ -81,7 +88,7 @@ internal sealed class InputOptions
     }
 
     /// <summary>'all' also means the signals only some formats give, when an input is in such a format (co-forward for
-    /// Telegram exports); other inputs keep exactly the six.</summary>
+    /// Telegram exports, co-object for object tables); other inputs keep exactly the six.</summary>
     public IReadOnlyList<SignalKind> WithFormatSignals(ParseResult parse, IReadOnlyList<SignalKind> signals, string? requested)
     {
         if (!(string.IsNullOrWhiteSpace(requested) || requested.Trim() == "all"))
@@ -90,9 +97,27 @@ internal sealed class InputOptions
         }
         InputFormats.TryParse(parse.GetValue(Format), out var format);
         var map = ColumnMap(parse);
-        var telegram = parse.GetValue(Inputs)!.Any(path => format == InputFormat.Telegram
-            || (format == InputFormat.Auto && File.Exists(path) && MessageReaders.Detect(path, map) == InputFormat.Telegram));
-        return telegram ? [.. signals, SignalKind.CoForward] : signals;
+        var formats = parse.GetValue(Inputs)!
+            .Select(path => format != InputFormat.Auto ? format : File.Exists(path) ? MessageReaders.Detect(path, map) : InputFormat.Auto)
+            .ToHashSet();
+        var result = signals.ToList();
+        if (formats.Contains(InputFormat.Telegram))
+        {
+            result.Add(SignalKind.CoForward);
+        }
+        if (formats.Contains(InputFormat.ObjectTable))
+        {
+            result.Add(SignalKind.CoObject);
+        }
+        return result;
+    }
+
+    /// <summary>The <c>--object-kind</c> name: letters, digits, '_' and '-' only (it becomes part of object keys).</summary>
+    public string ObjectKindName(ParseResult parse)
+    {
+        var kind = parse.GetValue(ObjectKind)?.Trim() ?? "object";
+        return kind.Length > 0 && kind.All(c => char.IsLetterOrDigit(c) || c is '_' or '-') ? kind
+            : throw new UsageException($"--object-kind must be a name of letters, digits, '_' and '-', got '{kind}'");
     }
 
     /// <summary>The <c>--pseudonymise</c> key, or null.</summary>

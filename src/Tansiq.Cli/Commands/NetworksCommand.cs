@@ -19,10 +19,10 @@ internal static class NetworksCommand
         input.AddTo(command);
         var signal = new Option<string>("--signal")
         {
-            Description = "co-repost | co-link | co-reply | co-text | co-hashtag | co-forward (Telegram)",
+            Description = "co-repost | co-link | co-reply | co-text | co-hashtag | co-forward (Telegram) | co-object (object table)",
             Required = true,
         };
-        signal.AcceptOnlyFromAmong("co-repost", "co-link", "co-reply", "co-text", "co-hashtag", "co-forward");
+        signal.AcceptOnlyFromAmong("co-repost", "co-link", "co-reply", "co-text", "co-hashtag", "co-forward", "co-object");
         var window = new Option<double>("--window") { Description = "Seconds between two actions on one object (inclusive).", DefaultValueFactory = _ => 60 };
         var minWeight = new Option<int>("--min-weight") { Description = "Keep pairs with at least this weight (the toolkit's default is 2).", DefaultValueFactory = _ => 2 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -53,7 +53,7 @@ internal static class NetworksCommand
                 stages.Add($"{name} {time.GetElapsedTime(start).TotalSeconds:F1} s");
                 start = time.GetTimestamp();
             }
-            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse) });
+            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse), ObjectKind = input.ObjectKindName(parse) });
             Stage("read");
             var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = threadCount });
             Stage("sweep");

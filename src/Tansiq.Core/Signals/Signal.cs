@@ -114,6 +114,20 @@ public sealed class CoForwardSignal : ISignal
     }
 }
 
+/// <summary>The same object of a user-named kind (object table rows), whatever the post.</summary>
+public sealed class CoObjectSignal : ISignal
+{
+    public SignalKind Kind => SignalKind.CoObject;
+
+    public void ObjectsOf(Message message, List<string> keys)
+    {
+        if (message.SharedObject is { Length: > 0 } key)
+        {
+            keys.Add(key);
+        }
+    }
+}
+
 public static class Signals
 {
     /// <summary>The extractor for a kind; co-similar has none here because its objects are text clusters found across messages.</summary>
@@ -125,6 +139,7 @@ public static class Signals
         SignalKind.CoLink => new CoLinkSignal(),
         SignalKind.CoHashtag => new CoHashtagSignal(),
         SignalKind.CoForward => new CoForwardSignal(),
+        SignalKind.CoObject => new CoObjectSignal(),
         _ => null,
     };
 }

@@ -13,6 +13,7 @@ internal static class ReportAssets
         ["co-hashtag"] = "#56B4E9",
         ["co-similar"] = "#D55E00",
         ["co-forward"] = "#000000",
+        ["co-object"] = "#999933",
     };
 
     public const string Css = """

@@ -19,12 +19,14 @@ public enum InputFormat
     Telegram,
     /// <summary>Bluesky Jetstream JSON lines (posts, replies, quotes, reposts).</summary>
     BlueskyJetstream,
+    /// <summary>A generic object table (CooRTweet's layout: object_id, account_id, content_id, timestamp_share).</summary>
+    ObjectTable,
 }
 
 /// <summary>The command-line spelling of <see cref="InputFormat"/> values.</summary>
 public static class InputFormats
 {
-    public static readonly IReadOnlyList<string> Names = ["auto", "cnt-csv", "tansiq-csv", "twitter-v2", "twitter-io-csv", "twitter-v1", "telegram", "bluesky-jetstream"];
+    public static readonly IReadOnlyList<string> Names = ["auto", "cnt-csv", "tansiq-csv", "twitter-v2", "twitter-io-csv", "twitter-v1", "telegram", "bluesky-jetstream", "object-table"];
 
     public static string Name(this InputFormat format) => format switch
     {
@@ -36,6 +38,7 @@ public static class InputFormats
         InputFormat.TwitterV11 => "twitter-v1",
         InputFormat.Telegram => "telegram",
         InputFormat.BlueskyJetstream => "bluesky-jetstream",
+        InputFormat.ObjectTable => "object-table",
         _ => throw new ArgumentOutOfRangeException(nameof(format)),
     };
 

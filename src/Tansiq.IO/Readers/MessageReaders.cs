@@ -94,6 +94,10 @@ public static class MessageReaders
         {
             return InputFormat.TwitterIoCsv;
         }
+        if (ObjectTableReader.Matches(names))
+        {
+            return InputFormat.ObjectTable;
+        }
         if (names.SequenceEqual(CntCsvReader.ColumnNames))
         {
             return InputFormat.CntCsv;
@@ -189,6 +193,7 @@ public static class MessageReaders
         InputFormat.TwitterV11 => TwitterV11Reader.Read(path, options),
         InputFormat.Telegram => TelegramReader.Read(path, options),
         InputFormat.BlueskyJetstream => BlueskyJetstreamReader.Read(path, options),
+        InputFormat.ObjectTable => ObjectTableReader.Read(path, options),
         _ => throw new ArgumentOutOfRangeException(nameof(format), "resolve Auto with Detect first"),
     };
 }

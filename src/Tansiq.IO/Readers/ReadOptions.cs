@@ -33,6 +33,10 @@ public sealed class ReadOptions
     /// archives) add the first profile they see of each account here, so one file gives messages and profiles.</summary>
     public Dictionary<string, Tansiq.Core.Model.AccountProfile>? Profiles { get; init; }
 
+    /// <summary>The kind of the objects of an object table (<c>--object-kind</c>, e.g. <c>image_hash</c> or <c>domain</c>):
+    /// the prefix of their keys, so the kind shows wherever an object is named.</summary>
+    public string ObjectKind { get; init; } = "object";
+
     /// <summary>When set (<c>--pseudonymise</c>), every message and profile is pseudonymised as it is read.</summary>
     public Pseudonymiser? Pseudonyms { get; init; }
 
