@@ -86,7 +86,11 @@ internal static class DetectCommand
                 Threshold = Share(parse.GetValue(similarity), "--similarity"),
                 Parallelism = options.Parallelism,
             };
-            var corpus = input.ReadCorpus(parse, options.Signals, context, readOptions, similarity: similarityOptions);
+            Tansiq.Core.CoAction.Corpus corpus;
+            using (StageProgress.Start(context, "detect: reading the input"))
+            {
+                corpus = input.ReadCorpus(parse, options.Signals, context, readOptions, similarity: similarityOptions);
+            }
             var readSeconds = time.GetElapsedTime(start).TotalSeconds;
             var profiles = accountsPath is not null
                 ? AccountReaders.Open(accountsPath, readOptions).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
@@ -96,12 +100,16 @@ internal static class DetectCommand
                         : fromRows
                     : null;
             var detector = new Detector(options, time);
-            var result = detector.Run(corpus, summary => summary with
+            DetectionResult result;
+            using (StageProgress.Start(context, "detect: sweeping, weighing the evidence, clustering"))
             {
-                SkippedRows = readOptions.BadRows.Count,
-                SkippedRowExamples = readOptions.BadRows.Examples,
-                StageSeconds = [new("read", readSeconds), .. detector.Stages],
-            });
+                result = detector.Run(corpus, summary => summary with
+                {
+                    SkippedRows = readOptions.BadRows.Count,
+                    SkippedRowExamples = readOptions.BadRows.Examples,
+                    StageSeconds = [new("read", readSeconds), .. detector.Stages],
+                });
+            }
             if (profiles is not null)
             {
                 result = AccountEvidence.WithProfiles(result, profiles);
@@ -110,13 +118,15 @@ internal static class DetectCommand
             // checked by the first; bad ones were reported or counted there).
             InputFormats.TryParse(parse.GetValue(input.Format), out var format);
             var again = new ReadOptions { SkipBadRows = true, ExtractHashtags = false, ExtractMentions = false, ColumnMap = readOptions.ColumnMap, Pseudonyms = readOptions.Pseudonyms, ObjectKind = readOptions.ObjectKind };
-            var fillStart = time.GetTimestamp();
-            (result, var authorUsernames) = SharedObjectTexts.Fill(result, parse.GetValue(input.Inputs)!.Select(path => MessageReaders.Open(path, format, again)));
-            if (context.Interactive && time.GetElapsedTime(fillStart).TotalSeconds > 2)
+            IReadOnlyDictionary<string, string> authorUsernames;
+            using (StageProgress.Start(context, "detect: reading the shared posts' texts"))
             {
-                context.Err.WriteLine($"read the shared posts' texts in {time.GetElapsedTime(fillStart).TotalSeconds:F1} s");
+                (result, authorUsernames) = SharedObjectTexts.Fill(result, parse.GetValue(input.Inputs)!.Select(path => MessageReaders.Open(path, format, again)));
             }
-            DetectionWriter.WriteAll(result, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel), AuthorUsernames = authorUsernames });
+            using (StageProgress.Start(context, "detect: writing the outputs"))
+            {
+                DetectionWriter.WriteAll(result, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel), AuthorUsernames = authorUsernames });
+            }
             context.Out.WriteLine($"{corpus.MessageCount:N0} messages from {corpus.AccountCount:N0} accounts: {result.Clusters.Count} coordinated clusters, {result.Summary.FlaggedAccounts:N0} accounts flagged.");
             context.Out.WriteLine($"report: {Path.GetFullPath(Path.Combine(dir, DetectionWriter.ReportFile))}");
             return ExitCodes.Success;

@@ -100,7 +100,11 @@ internal static class ModerateCommand
         Stage("read_reports");
         var options = new TansiqPolicyOptions();
         IModerationPolicy policy = r.Policy == "threshold" ? new ThresholdPolicy(world, r.Threshold) : new TansiqPolicy(world, options);
-        var result = ModerationReplay.Run(policy, reportArray, world);
+        ModerationResult result;
+        using (StageProgress.Start(context, "moderate: replaying the reports"))
+        {
+            result = ModerationReplay.Run(policy, reportArray, world);
+        }
         Stage("replay");
         var info = new ModerationRunInfo
         {

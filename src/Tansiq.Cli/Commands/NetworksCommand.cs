@@ -53,14 +53,20 @@ internal static class NetworksCommand
                 stages.Add($"{name} {time.GetElapsedTime(start).TotalSeconds:F1} s");
                 start = time.GetTimestamp();
             }
+            var progress = StageProgress.Start(context, "networks: reading the input");
             var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse), ObjectKind = input.ObjectKindName(parse) });
             Stage("read");
+            progress.Dispose();
+            progress = StageProgress.Start(context, "networks: sweeping");
             var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = threadCount });
             Stage("sweep");
+            progress.Dispose();
+            progress = StageProgress.Start(context, "networks: sorting and writing");
             var network = RawNetwork.From(table, new OrdinalPairs(corpus.Accounts), min, threadCount);
             Stage("sort");
             NetworkCsvWriter.Write(path, network, parse.GetValue(input.Excel));
             Stage("write");
+            progress.Dispose();
             context.Err.WriteLine($"{kind.Name()}: {corpus.MessageCount:N0} messages, {corpus.AccountCount:N0} accounts, {network.Count:N0} pairs -> {path} ({string.Join(", ", stages)})");
             return ExitCodes.Success;
         }));

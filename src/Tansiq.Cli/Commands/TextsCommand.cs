@@ -114,7 +114,11 @@ internal static class TextsCommand
         seen.Clear();
         Progress(context, $"read {messages:N0} messages ({posts.Count:N0} to match) in {clock.Elapsed.TotalSeconds:F1} s");
         var grouping = clock.Elapsed;
-        var result = TextClusterer.Cluster(posts, options);
+        TextClustering result;
+        using (StageProgress.Start(context, "texts: grouping near-duplicate texts"))
+        {
+            result = TextClusterer.Cluster(posts, options);
+        }
         Progress(context, $"grouped near-duplicate texts in {(clock.Elapsed - grouping).TotalSeconds:F1} s");
 
         Directory.CreateDirectory(outDir);
