@@ -52,7 +52,13 @@ internal static class ObjectTableReader
             double timestamp = 0;
             if (reason is null)
             {
-                reason = objectId.IsEmpty ? "empty object_id" : account.IsEmpty ? "empty account_id" : content.IsEmpty ? "empty content_id"
+                if (objectId.IsEmpty)
+                {
+                    // No object of this kind in the post: CooRTweet's wide tables (url_id, hashtag_id, phash_id... side by
+                    // side) leave the other kinds' cells empty, so such a row is simply not an action on an object.
+                    continue;
+                }
+                reason = account.IsEmpty ? "empty account_id" : content.IsEmpty ? "empty content_id"
                     : !Timestamps.TryParse(csv.Field(timeCol), out timestamp, out var timeError) ? $"timestamp: {timeError}" : null;
             }
             if (reason is not null)

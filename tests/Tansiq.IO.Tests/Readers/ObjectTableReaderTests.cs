@@ -50,4 +50,19 @@ public class ObjectTableReaderTests
 
         Assert.Contains("lacks the required column content_id (header:", error.Reason);
     }
+
+    [Fact]
+    public void Read_WideTableOneKindViaColumns_RowsWithoutThatKindArePassedOver()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("wide.csv", "account_id,post_id,url_id,phash_id,timestamp\ntw_1,1,u9,,1629064892\ntw_2,2,,p7,1629064900\ntw_3,3,,p7,1629064910\n");
+        Assert.True(ColumnMaps.TryParse("post_id=content_id,phash_id=object_id", out var map, out _));
+
+        var source = MessageReaders.Open(path, InputFormat.Auto, new ReadOptions { ColumnMap = map, ObjectKind = "phash" });
+        var messages = source.ToList();
+
+        Assert.Equal(InputFormat.ObjectTable, source.Format);
+        Assert.Equal(["tw_2", "tw_3"], messages.Select(m => m.AccountId));
+        Assert.All(messages, m => Assert.Equal("phash:p7", m.SharedObject));
+    }
 }
