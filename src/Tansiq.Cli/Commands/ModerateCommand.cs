@@ -27,11 +27,12 @@ internal static class ModerateCommand
         var policy = new Option<string>("--policy") { Description = "tansiq (default) or threshold (the naive baseline)", DefaultValueFactory = _ => "tansiq" };
         policy.AcceptOnlyFromAmong("tansiq", "threshold");
         var pseudonymise = new Option<string?>("--pseudonymise") { Description = "Replace every account id and username in every output by a keyed pseudonym (HMAC-SHA256 under the key in this file; as detect --pseudonymise)." };
+        var excel = new Option<bool>("--excel") { Description = "Start decisions.csv and timeline.csv with a UTF-8 byte-order mark, for Excel." };
         var threshold = new Option<double>("--threshold") { Description = "For --policy threshold: suspend at this fraction of followers", DefaultValueFactory = _ => 0.25 };
 
         var command = new Command("moderate", "Replays user reports in time order and decides none / review / suspend per reported account, flagging reporting campaigns (brigades).")
         {
-            reports, accounts, follows, messages, format, output, policy, threshold, pseudonymise,
+            reports, accounts, follows, messages, format, output, policy, threshold, pseudonymise, excel,
         };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -44,7 +45,8 @@ internal static class ModerateCommand
                 parse.GetValue(policy) ?? "tansiq",
                 parse.GetValue(threshold),
                 parse.GetValue(format) ?? "auto",
-                parse.GetValue(pseudonymise));
+                parse.GetValue(pseudonymise),
+                parse.GetValue(excel));
             return Run(context, request);
         }));
         command.Subcommands.Add(WorldCommand(context));
@@ -55,7 +57,7 @@ internal static class ModerateCommand
     private static T Required<T>(T? value, string name) where T : class =>
         value ?? throw new UsageException($"{name} is required");
 
-    internal sealed record ModerateRequest(string Reports, string Accounts, string? Follows, string? Messages, string Out, string Policy, double Threshold, string Format = "auto", string? KeyFile = null);
+    internal sealed record ModerateRequest(string Reports, string Accounts, string? Follows, string? Messages, string Out, string Policy, double Threshold, string Format = "auto", string? KeyFile = null, bool Excel = false);
 
     internal static int Run(CliContext context, ModerateRequest r)
     {
@@ -113,7 +115,7 @@ internal static class ModerateCommand
             Inputs = new Dictionary<string, string?> { ["reports"] = r.Reports, ["accounts"] = r.Accounts, ["follows"] = r.Follows, ["messages"] = r.Messages },
             StageSeconds = stages,
         };
-        ModerationWriters.WriteAll(r.Out, result, world, stats, info);
+        ModerationWriters.WriteAll(r.Out, result, world, stats, info, r.Excel);
         Stage("write");
 
         if (stats.ReportsNamingUnknownAccounts > 0)

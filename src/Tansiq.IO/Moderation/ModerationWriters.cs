@@ -22,12 +22,12 @@ public static class ModerationWriters
     /// <summary>The files <see cref="WriteAll"/> writes into its directory.</summary>
     public static readonly IReadOnlyList<string> Files = ["decisions.csv", "timeline.csv", "brigades.json", "summary.json", "report.html"];
 
-    public static void WriteAll(string dir, ModerationResult result, ModerationWorld world, ModerationReadStats stats, ModerationRunInfo info)
+    public static void WriteAll(string dir, ModerationResult result, ModerationWorld world, ModerationReadStats stats, ModerationRunInfo info, bool excelCsv = false)
     {
         Directory.CreateDirectory(dir);
         var brigadeOf = BrigadeOfWave(result);
-        Atomic(Path.Combine(dir, "decisions.csv"), w => WriteDecisions(w, result, world, brigadeOf));
-        Atomic(Path.Combine(dir, "timeline.csv"), w => WriteTimeline(w, result, world, brigadeOf));
+        Output.AtomicFile.WriteText(Path.Combine(dir, "decisions.csv"), w => WriteDecisions(w, result, world, brigadeOf), excelCsv);
+        Output.AtomicFile.WriteText(Path.Combine(dir, "timeline.csv"), w => WriteTimeline(w, result, world, brigadeOf), excelCsv);
         AtomicBytes(Path.Combine(dir, "brigades.json"), s => WriteBrigades(s, result, world));
         AtomicBytes(Path.Combine(dir, "summary.json"), s => WriteSummary(s, result, stats, info));
         Atomic(Path.Combine(dir, "report.html"), w => ModerationHtml.Write(w, result, world, stats, info, brigadeOf));

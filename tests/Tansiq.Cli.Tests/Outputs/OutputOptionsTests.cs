@@ -146,4 +146,17 @@ public sealed class OutputOptionsTests(SmallWorld world) : IClassFixture<SmallWo
         Assert.True(exit == 0, err);
         Assert.StartsWith("\uFEFFsource,target,weight\n", Encoding.UTF8.GetString(File.ReadAllBytes(path)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Moderate_Excel_DecisionsAndTimelineStartWithTheByteOrderMark()
+    {
+        var dir = _cli.PathOf("mx");
+
+        var (exit, _, err) = _cli.Run("moderate", "--reports", Path.Combine(world.Dir, "reports.csv"), "--accounts", world.Accounts, "--out", dir, "--excel");
+
+        Assert.True(exit == 0, err);
+        Assert.StartsWith("\uFEFFtarget_id,decision,", Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(dir, "decisions.csv"))), StringComparison.Ordinal);
+        Assert.Equal([0xEF, 0xBB, 0xBF], File.ReadAllBytes(Path.Combine(dir, "timeline.csv"))[..3]);
+        Assert.Equal((byte)'{', File.ReadAllBytes(Path.Combine(dir, "summary.json"))[0]);
+    }
 }
