@@ -27,13 +27,9 @@ public static class CliApp
         var root = BuildRoot(context);
         var result = root.Parse(args);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
-        if (result.Errors.Count > 0)
+        var unknown = CommandLineChecks.UnknownOption(result.CommandResult.Command, args);
+        if (unknown is not null || result.Errors.Count > 0)
         {
-            foreach (var error in result.Errors)
-            {
-                stderr.WriteLine($"error: {error.Message}");
-            }
-            stderr.WriteLine();
             var path = new List<string>();
             for (var c = result.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
             {
@@ -42,8 +38,19 @@ public static class CliApp
                     path.Insert(0, c.Command.Name);
                 }
             }
-            path.Add("--help");
-            root.Parse(path).Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
+            // A short pointer to the help, then the error itself last, where the eye lands.
+            stderr.WriteLine($"usage: tansiq {string.Join(' ', path)}{(path.Count > 0 ? " " : "")}[options]  (tansiq {string.Join(' ', path)}{(path.Count > 0 ? " " : "")}--help lists them)");
+            if (unknown is not null)
+            {
+                stderr.WriteLine($"error: {unknown}");
+            }
+            else
+            {
+                foreach (var error in result.Errors)
+                {
+                    stderr.WriteLine($"error: {CommandLineChecks.Friendly(error.Message)}");
+                }
+            }
             return ExitCodes.BadUsage;
         }
         return result.Invoke(config);
@@ -73,13 +80,18 @@ public static class CliApp
         }
         catch (UsageException e)
         {
-            context.Err.WriteLine($"error: {e.Message}");
-            context.Err.WriteLine("Run with --help for usage.");
+            context.Err.WriteLine($"error: {CommandLineChecks.Friendly(e.Message)}");
+            return ExitCodes.BadUsage;
+        }
+        catch (ArgumentException e)
+        {
+            // A value the parser accepted but a component refused (out of its range): still the user's to fix.
+            context.Err.WriteLine($"error: {CommandLineChecks.Friendly(e.Message)}");
             return ExitCodes.BadUsage;
         }
         catch (IOException e)
         {
-            context.Err.WriteLine($"error: {e.Message}");
+            context.Err.WriteLine($"error: {CommandLineChecks.Friendly(e.Message)}");
             return ExitCodes.Failure;
         }
         catch (UnauthorizedAccessException e)

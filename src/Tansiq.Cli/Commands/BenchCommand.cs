@@ -40,6 +40,11 @@ internal static class BenchCommand
         }
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
+            if (parse.GetValue(output) is { } mdPath)
+            {
+                OutputGuard.FilePath(mdPath);
+            }
+            OutputGuard.Directory(parse.GetValue(cache)!, "--cache");
             var sizeList = ParseSizes(parse.GetValue(sizes));
             var scaleCap = parse.GetValue(maxScale);
             if (!(scaleCap > 0) || scaleCap > 1000)
@@ -55,7 +60,7 @@ internal static class BenchCommand
             {
                 Window = w,
                 Signals = InputOptions.ParseSignals(parse.GetValue(signals)),
-                Parallelism = Math.Max(1, parse.GetValue(threads)),
+                Parallelism = DetectCommand.AtLeast(parse.GetValue(threads), 1, "--threads"),
             };
             var cacheDir = parse.GetValue(cache)!;
             var workloads = new List<Workload>();

@@ -21,6 +21,7 @@ internal static class DemoCommand
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var dir = parse.GetValue(output)!;
+            OutputGuard.Directory(dir);
             var world = Path.Combine(dir, "world");
             var detect = Path.Combine(dir, "detect");
             var moderate = Path.Combine(dir, "moderate");

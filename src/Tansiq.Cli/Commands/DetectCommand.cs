@@ -19,7 +19,7 @@ internal static class DetectCommand
         var output = new Option<string>("--out") { Description = "Output directory (created if missing).", Required = true };
         var accounts = new Option<string?>("--accounts") { Description = "Optional accounts CSV: account_id,username,created_at,followers_count,following_count." };
         var window = new Option<double>("--window") { Description = "Seconds within which two actions on one object are co-actions (inclusive).", DefaultValueFactory = _ => d.Window };
-        var signals = new Option<string>("--signals") { Description = "Comma-separated signals, or 'all': co-repost,co-link,co-reply,co-text,co-hashtag,co-similar.", DefaultValueFactory = _ => "all" };
+        var signals = new Option<string>("--signals") { Description = "Comma-separated signals, or 'all': co-repost,co-link,co-reply,co-text,co-hashtag,co-similar (and co-forward when an input is a Telegram export).", DefaultValueFactory = _ => "all" };
         var minWeight = new Option<int>("--min-weight") { Description = "Raw co-action edges in edges.csv need at least this toolkit weight (the Gephi files hold the significant edges).", DefaultValueFactory = _ => d.MinWeight };
         var alpha = new Option<double>("--alpha") { Description = "Significance level of the timing null-model test per pair and signal.", DefaultValueFactory = _ => d.Alpha };
         var minSync = new Option<int>("--min-sync-objects") { Description = "A pair needs at least this many distinct objects acted on within the window.", DefaultValueFactory = _ => d.MinSyncObjects };
@@ -33,62 +33,100 @@ internal static class DetectCommand
         var minSize = new Option<int>("--min-cluster-size") { Description = "Smallest cluster reported.", DefaultValueFactory = _ => d.MinClusterSize };
         var resolution = new Option<double>("--resolution") { Description = "Modularity resolution of the community detection (higher: smaller clusters).", DefaultValueFactory = _ => d.Resolution };
         var similarity = new Option<double>("--similarity") { Description = "co-similar: two original posts are near-duplicates when the Jaccard similarity of their normalised word sets is at least this.", DefaultValueFactory = _ => new NearDuplicateOptions().Threshold };
+        var noEdges = new Option<bool>("--no-edges") { Description = "Do not write edges.csv (the raw networks; it can be larger than the input). The network files keep the significant edges." };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
-        Option[] all = [output, accounts, window, signals, minWeight, alpha, minSync, controlFactor, exclusivity, minExclusive, synchronyShare, burstShare, minMember, maxSpread, minSize, resolution, similarity, threads];
+        Option[] all = [output, accounts, window, signals, minWeight, alpha, minSync, controlFactor, exclusivity, minExclusive, synchronyShare, burstShare, minMember, maxSpread, minSize, resolution, similarity, threads, noEdges];
         foreach (var option in all)
         {
             command.Options.Add(option);
         }
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
+            var dir = parse.GetValue(output)!;
+            OutputGuard.Directory(dir);
+            OutputGuard.NoInputOverwritten([.. parse.GetValue(input.Inputs)!, parse.GetValue(accounts), parse.GetValue(input.Pseudonymise)], OutputGuard.In(dir, DetectionWriter.Files));
             var options = new DetectOptions
             {
                 Window = Positive(parse.GetValue(window), "--window", allowZero: true),
-                Signals = InputOptions.ParseSignals(parse.GetValue(signals)),
-                MinWeight = Math.Max(1, parse.GetValue(minWeight)),
+                Signals = input.WithFormatSignals(parse, InputOptions.ParseSignals(parse.GetValue(signals)), parse.GetValue(signals)),
+                MinWeight = AtLeast(parse.GetValue(minWeight), 1, "--min-weight"),
                 Alpha = Share(parse.GetValue(alpha), "--alpha"),
-                MinSyncObjects = Math.Max(1, parse.GetValue(minSync)),
+                MinSyncObjects = AtLeast(parse.GetValue(minSync), 1, "--min-sync-objects"),
                 ControlFactor = Positive(parse.GetValue(controlFactor), "--control-factor", allowZero: false),
                 Exclusivity = Share(parse.GetValue(exclusivity), "--exclusivity"),
-                MinExclusiveObjects = Math.Max(1, parse.GetValue(minExclusive)),
+                MinExclusiveObjects = AtLeast(parse.GetValue(minExclusive), 1, "--min-exclusive-objects"),
                 MinSynchronyShare = Share(parse.GetValue(synchronyShare), "--min-synchrony-share"),
                 MinBurstShare = Share(parse.GetValue(burstShare), "--min-burst-share"),
-                MinMemberObjects = Math.Max(1, parse.GetValue(minMember)),
-                MinClusterSize = Math.Max(2, parse.GetValue(minSize)),
+                MinMemberObjects = AtLeast(parse.GetValue(minMember), 1, "--min-member-objects"),
+                MinClusterSize = AtLeast(parse.GetValue(minSize), 2, "--min-cluster-size"),
                 MaxMemberSpread = parse.GetValue(maxSpread) is { } spread ? Positive(spread, "--max-member-spread", allowZero: true) : null,
                 Resolution = Positive(parse.GetValue(resolution), "--resolution", allowZero: false),
-                Parallelism = Math.Max(1, parse.GetValue(threads)),
+                Parallelism = AtLeast(parse.GetValue(threads), 1, "--threads"),
             };
             if (options.ControlFactor <= 1)
             {
                 throw new UsageException("--control-factor must be greater than 1");
             }
             var time = TimeProvider.System;
-            var readOptions = new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = options.Signals.Contains(SignalKind.CoHashtag), ExtractMentions = false };
+            var accountsPath = parse.GetValue(accounts);
+            var readOptions = new ReadOptions
+            {
+                SkipBadRows = parse.GetValue(input.SkipBadRows),
+                ExtractHashtags = options.Signals.Contains(SignalKind.CoHashtag),
+                ExtractMentions = false,
+                ColumnMap = input.ColumnMap(parse),
+                Pseudonyms = input.Pseudonyms(parse),
+                ObjectKind = input.ObjectKindName(parse),
+                // Formats that carry profiles on each row (the information-operations archives) give them without --accounts.
+                Profiles = accountsPath is null ? new(StringComparer.Ordinal) : null,
+            };
             var start = time.GetTimestamp();
             var similarityOptions = new NearDuplicateOptions
             {
                 Threshold = Share(parse.GetValue(similarity), "--similarity"),
                 Parallelism = options.Parallelism,
             };
-            var corpus = input.ReadCorpus(parse, options.Signals, context, readOptions, similarity: similarityOptions);
-            var readSeconds = time.GetElapsedTime(start).TotalSeconds;
-            var profiles = parse.GetValue(accounts) is { } accountsPath
-                ? AccountReaders.Open(accountsPath, readOptions).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
-                : null;
-            var detector = new Detector(options, time);
-            var result = detector.Run(corpus, summary => summary with
+            Tansiq.Core.CoAction.Corpus corpus;
+            using (StageProgress.Start(context, "detect: reading the input"))
             {
-                SkippedRows = readOptions.BadRows.Count,
-                SkippedRowExamples = readOptions.BadRows.Examples,
-                StageSeconds = [new("read", readSeconds), .. detector.Stages],
-            });
+                corpus = input.ReadCorpus(parse, options.Signals, context, readOptions, similarity: similarityOptions);
+            }
+            var readSeconds = time.GetElapsedTime(start).TotalSeconds;
+            var profiles = accountsPath is not null
+                ? AccountReaders.Open(accountsPath, readOptions).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
+                : readOptions.Profiles is { Count: > 0 } fromRows
+                    ? readOptions.Pseudonyms is { } pseudonyms
+                        ? fromRows.Values.Select(pseudonyms.Profile).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
+                        : fromRows
+                    : null;
+            var detector = new Detector(options, time);
+            DetectionResult result;
+            using (StageProgress.Start(context, "detect: sweeping, weighing the evidence, clustering"))
+            {
+                result = detector.Run(corpus, summary => summary with
+                {
+                    SkippedRows = readOptions.BadRows.Count,
+                    SkippedRowExamples = readOptions.BadRows.Examples,
+                    StageSeconds = [new("read", readSeconds), .. detector.Stages],
+                });
+            }
             if (profiles is not null)
             {
                 result = AccountEvidence.WithProfiles(result, profiles);
             }
-            var dir = parse.GetValue(output)!;
-            DetectionWriter.WriteAll(result, dir);
+            // Shared objects shown with their text and author: a second, selective read of the inputs (rows already
+            // checked by the first; bad ones were reported or counted there).
+            InputFormats.TryParse(parse.GetValue(input.Format), out var format);
+            var again = new ReadOptions { SkipBadRows = true, ExtractHashtags = false, ExtractMentions = false, ColumnMap = readOptions.ColumnMap, Pseudonyms = readOptions.Pseudonyms, ObjectKind = readOptions.ObjectKind };
+            IReadOnlyDictionary<string, string> authorUsernames;
+            using (StageProgress.Start(context, "detect: reading the shared posts' texts"))
+            {
+                (result, authorUsernames) = SharedObjectTexts.Fill(result, parse.GetValue(input.Inputs)!.Select(path => MessageReaders.Open(path, format, again)));
+            }
+            using (StageProgress.Start(context, "detect: writing the outputs"))
+            {
+                DetectionWriter.WriteAll(result, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel), AuthorUsernames = authorUsernames });
+            }
             context.Out.WriteLine($"{corpus.MessageCount:N0} messages from {corpus.AccountCount:N0} accounts: {result.Clusters.Count} coordinated clusters, {result.Summary.FlaggedAccounts:N0} accounts flagged.");
             context.Out.WriteLine($"report: {Path.GetFullPath(Path.Combine(dir, DetectionWriter.ReportFile))}");
             return ExitCodes.Success;
@@ -105,12 +143,16 @@ internal static class DetectCommand
         return value;
     }
 
-    private static double Share(double value, string name)
+    /// <summary>A share or probability: in (0, 1].</summary>
+    internal static double Share(double value, string name)
     {
-        if (double.IsNaN(value) || value < 0 || value > 1)
+        if (double.IsNaN(value) || value <= 0 || value > 1)
         {
-            throw new UsageException($"{name} must be between 0 and 1");
+            throw new UsageException($"{name} must be greater than 0 and at most 1, got {value.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         }
         return value;
     }
+
+    internal static int AtLeast(int value, int min, string name) =>
+        value >= min ? value : throw new UsageException($"{name} must be at least {min}, got {value}");
 }

@@ -26,6 +26,10 @@ internal static class EvalCommand
             {
                 throw new UsageException("give --detect DIR, --moderate DIR or both");
             }
+            var outPath = result.GetValue(outOption) ?? Path.Combine(detectDir ?? moderateDir!, "eval.json");
+            OutputGuard.FilePath(outPath);
+            OutputGuard.NoInputOverwritten([truthPath, detectDir is null ? null : Path.Combine(detectDir, "accounts.csv"),
+                moderateDir is null ? null : Path.Combine(moderateDir, "decisions.csv")], [outPath]);
             var truth = TruthJson.Read(truthPath);
             var inputs = new Dictionary<string, string>(StringComparer.Ordinal) { ["truth"] = truthPath };
             DetectionEvaluation? detection = null;
@@ -44,7 +48,6 @@ internal static class EvalCommand
                 moderation = ModerationEvaluator.Evaluate(truth, EvaluationFiles.ReadDecisions(decisions));
                 PrintModeration(context.Out, moderation);
             }
-            var outPath = result.GetValue(outOption) ?? Path.Combine(detectDir ?? moderateDir!, "eval.json");
             EvaluationFiles.WriteJson(outPath, detection, moderation, inputs);
             context.Out.WriteLine($"wrote {outPath}");
             return ExitCodes.Success;

@@ -26,11 +26,13 @@ internal static class ModerateCommand
         var output = new Option<DirectoryInfo?>("--out") { Description = "Output directory (required)" };
         var policy = new Option<string>("--policy") { Description = "tansiq (default) or threshold (the naive baseline)", DefaultValueFactory = _ => "tansiq" };
         policy.AcceptOnlyFromAmong("tansiq", "threshold");
+        var pseudonymise = new Option<string?>("--pseudonymise") { Description = "Replace every account id and username in every output by a keyed pseudonym (HMAC-SHA256 under the key in this file; as detect --pseudonymise)." };
+        var excel = new Option<bool>("--excel") { Description = "Start decisions.csv and timeline.csv with a UTF-8 byte-order mark, for Excel." };
         var threshold = new Option<double>("--threshold") { Description = "For --policy threshold: suspend at this fraction of followers", DefaultValueFactory = _ => 0.25 };
 
         var command = new Command("moderate", "Replays user reports in time order and decides none / review / suspend per reported account, flagging reporting campaigns (brigades).")
         {
-            reports, accounts, follows, messages, format, output, policy, threshold,
+            reports, accounts, follows, messages, format, output, policy, threshold, pseudonymise, excel,
         };
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
@@ -42,7 +44,9 @@ internal static class ModerateCommand
                 Required(parse.GetValue(output), "--out").FullName,
                 parse.GetValue(policy) ?? "tansiq",
                 parse.GetValue(threshold),
-                parse.GetValue(format) ?? "auto");
+                parse.GetValue(format) ?? "auto",
+                parse.GetValue(pseudonymise),
+                parse.GetValue(excel));
             return Run(context, request);
         }));
         command.Subcommands.Add(WorldCommand(context));
@@ -53,7 +57,7 @@ internal static class ModerateCommand
     private static T Required<T>(T? value, string name) where T : class =>
         value ?? throw new UsageException($"{name} is required");
 
-    internal sealed record ModerateRequest(string Reports, string Accounts, string? Follows, string? Messages, string Out, string Policy, double Threshold, string Format = "auto");
+    internal sealed record ModerateRequest(string Reports, string Accounts, string? Follows, string? Messages, string Out, string Policy, double Threshold, string Format = "auto", string? KeyFile = null, bool Excel = false);
 
     internal static int Run(CliContext context, ModerateRequest r)
     {
@@ -61,6 +65,8 @@ internal static class ModerateCommand
         {
             throw new UsageException("--threshold must be a non-negative fraction of followers (e.g. 0.25)");
         }
+        OutputGuard.Directory(r.Out);
+        OutputGuard.NoInputOverwritten([r.Reports, r.Accounts, r.Follows, r.Messages, r.KeyFile], OutputGuard.In(r.Out, ModerationWriters.Files));
         var clock = Stopwatch.StartNew();
         var stages = new List<KeyValuePair<string, double>>();
         void Stage(string name)
@@ -68,13 +74,14 @@ internal static class ModerateCommand
             stages.Add(new(name, clock.Elapsed.TotalSeconds));
             clock.Restart();
         }
+        var pseudonyms = r.KeyFile is null ? null : Tansiq.IO.Pseudonymiser.FromFile(r.KeyFile);
         var stats = new ModerationReadStats();
         var builder = new ModerationWorldBuilder();
-        ModerationReaders.ReadAccounts(r.Accounts, builder, stats);
+        ModerationReaders.ReadAccounts(r.Accounts, builder, stats, pseudonyms);
         Stage("read_accounts");
         if (r.Follows is not null)
         {
-            ModerationReaders.ReadFollows(r.Follows, builder, stats);
+            ModerationReaders.ReadFollows(r.Follows, builder, stats, pseudonyms);
             Stage("read_follows");
         }
         if (r.Messages is not null)
@@ -82,7 +89,7 @@ internal static class ModerateCommand
             // detect's defaults: the same clusters `./tansiq detect` would report on these messages.
             InputFormats.TryParse(r.Format, out var messageFormat);
             var unknownBefore = builder.UnknownReferences;
-            var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System, format: messageFormat);
+            var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System, new ReadOptions { Pseudonyms = pseudonyms }, messageFormat);
             stats.Messages = evidence.Messages;
             stats.MessageClusters = evidence.Clusters;
             stats.ClusteredAccounts = evidence.ClusteredAccounts;
@@ -91,11 +98,15 @@ internal static class ModerateCommand
         }
         var world = builder.Build();
         Stage("accounts_batches");
-        var reportArray = ModerationReaders.ReadReports(r.Reports, world, stats);
+        var reportArray = ModerationReaders.ReadReports(r.Reports, world, stats, pseudonyms);
         Stage("read_reports");
         var options = new TansiqPolicyOptions();
         IModerationPolicy policy = r.Policy == "threshold" ? new ThresholdPolicy(world, r.Threshold) : new TansiqPolicy(world, options);
-        var result = ModerationReplay.Run(policy, reportArray, world);
+        ModerationResult result;
+        using (StageProgress.Start(context, "moderate: replaying the reports"))
+        {
+            result = ModerationReplay.Run(policy, reportArray, world);
+        }
         Stage("replay");
         var info = new ModerationRunInfo
         {
@@ -104,7 +115,7 @@ internal static class ModerateCommand
             Inputs = new Dictionary<string, string?> { ["reports"] = r.Reports, ["accounts"] = r.Accounts, ["follows"] = r.Follows, ["messages"] = r.Messages },
             StageSeconds = stages,
         };
-        ModerationWriters.WriteAll(r.Out, result, world, stats, info);
+        ModerationWriters.WriteAll(r.Out, result, world, stats, info, r.Excel);
         Stage("write");
 
         if (stats.ReportsNamingUnknownAccounts > 0)
@@ -173,6 +184,7 @@ internal static class ModerateCommand
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var dir = parse.GetValue(output)!.FullName;
+            OutputGuard.Directory(dir);
             var options = parse.GetValue(size) == "million" ? ReportWorldOptions.Million(parse.GetValue(seed)) : new ReportWorldOptions { Seed = parse.GetValue(seed) };
             var g = ReportWorld.Generate(options);
             ReportWorldFiles.Write(dir, g);
@@ -195,6 +207,7 @@ internal static class ModerateCommand
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
             var file = parse.GetValue(output)!.FullName;
+            OutputGuard.FilePath(file);
             var n = parse.GetValue(seeds);
             var s = parse.GetValue(scale);
             if (n < 1)

@@ -19,10 +19,10 @@ internal static class NetworksCommand
         input.AddTo(command);
         var signal = new Option<string>("--signal")
         {
-            Description = "co-repost | co-link | co-reply | co-text | co-hashtag",
+            Description = "co-repost | co-link | co-reply | co-text | co-hashtag | co-forward (Telegram) | co-object (object table)",
             Required = true,
         };
-        signal.AcceptOnlyFromAmong("co-repost", "co-link", "co-reply", "co-text", "co-hashtag");
+        signal.AcceptOnlyFromAmong("co-repost", "co-link", "co-reply", "co-text", "co-hashtag", "co-forward", "co-object");
         var window = new Option<double>("--window") { Description = "Seconds between two actions on one object (inclusive).", DefaultValueFactory = _ => 60 };
         var minWeight = new Option<int>("--min-weight") { Description = "Keep pairs with at least this weight (the toolkit's default is 2).", DefaultValueFactory = _ => 2 };
         var threads = new Option<int>("--threads") { Description = "Worker threads (default: all cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
@@ -34,13 +34,17 @@ internal static class NetworksCommand
         command.Options.Add(output);
         command.SetAction(parse => CliApp.Guard(context, () =>
         {
+            var path = parse.GetValue(output)!;
+            OutputGuard.FilePath(path);
+            OutputGuard.NoInputOverwritten([.. parse.GetValue(input.Inputs)!, parse.GetValue(input.Pseudonymise)], [path]);
             SignalNames.TryParse(parse.GetValue(signal)!, out var kind);
             var w = parse.GetValue(window);
             if (!(w >= 0) || double.IsInfinity(w))
             {
                 throw new UsageException("--window must be a number of seconds >= 0");
             }
-            var min = Math.Max(1, parse.GetValue(minWeight));
+            var min = DetectCommand.AtLeast(parse.GetValue(minWeight), 1, "--min-weight");
+            var threadCount = DetectCommand.AtLeast(parse.GetValue(threads), 1, "--threads");
             var time = TimeProvider.System;
             var stages = new List<string>();
             var start = time.GetTimestamp();
@@ -49,15 +53,20 @@ internal static class NetworksCommand
                 stages.Add($"{name} {time.GetElapsedTime(start).TotalSeconds:F1} s");
                 start = time.GetTimestamp();
             }
-            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag }, skipDegenerateObjects: false);
+            var progress = StageProgress.Start(context, "networks: reading the input");
+            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse), ObjectKind = input.ObjectKindName(parse) }, skipDegenerateObjects: false);
             Stage("read");
-            var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = Math.Max(1, parse.GetValue(threads)) });
+            progress.Dispose();
+            progress = StageProgress.Start(context, "networks: sweeping");
+            var table = CoActionSweep.Run(corpus.Signals[kind], corpus.AccountCount, new SweepOptions { Window = w, Parallelism = threadCount });
             Stage("sweep");
-            var network = RawNetwork.From(table, new OrdinalPairs(corpus.Accounts), min, Math.Max(1, parse.GetValue(threads)));
-            var path = parse.GetValue(output)!;
+            progress.Dispose();
+            progress = StageProgress.Start(context, "networks: sorting and writing");
+            var network = RawNetwork.From(table, new OrdinalPairs(corpus.Accounts), min, threadCount);
             Stage("sort");
-            NetworkCsvWriter.Write(path, network);
+            NetworkCsvWriter.Write(path, network, parse.GetValue(input.Excel));
             Stage("write");
+            progress.Dispose();
             context.Err.WriteLine($"{kind.Name()}: {corpus.MessageCount:N0} messages, {corpus.AccountCount:N0} accounts, {network.Count:N0} pairs -> {path} ({string.Join(", ", stages)})");
             return ExitCodes.Success;
         }));

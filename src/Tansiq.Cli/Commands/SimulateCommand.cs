@@ -25,6 +25,7 @@ internal static class SimulateCommand
         command.SetAction(result => CliApp.Guard(context, () =>
         {
             var outDir = result.GetValue(outOption)!;
+            OutputGuard.Directory(outDir);
             var seed = result.GetValue(seedOption);
             var scale = result.GetValue(scaleOption);
             var days = result.GetValue(daysOption);
@@ -51,9 +52,17 @@ internal static class SimulateCommand
                 throw new UsageException(e.Message);
             }
             var clock = Stopwatch.StartNew();
-            var world = WorldGenerator.Generate(parameters, seed);
+            Tansiq.Core.Simulation.World world;
+            using (StageProgress.Start(context, "simulate: generating the world"))
+            {
+                world = WorldGenerator.Generate(parameters, seed);
+            }
             var generated = clock.Elapsed.TotalSeconds;
-            var files = WorldWriter.Write(world, outDir, format);
+            IReadOnlyList<string> files;
+            using (StageProgress.Start(context, "simulate: writing the files"))
+            {
+                files = WorldWriter.Write(world, outDir, format);
+            }
             var written = clock.Elapsed.TotalSeconds - generated;
             var o = context.Out;
             o.WriteLine(string.Create(CultureInfo.InvariantCulture,

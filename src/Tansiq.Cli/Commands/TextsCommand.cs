@@ -70,16 +70,18 @@ internal static class TextsCommand
             {
                 throw new UsageException($"--min-words must be at least 1, got {options.MinWords}");
             }
+            var outDir = parse.GetValue(output)!;
+            OutputGuard.Directory(outDir);
+            OutputGuard.NoInputOverwritten([.. parse.GetValue(input.Inputs)!, parse.GetValue(input.Pseudonymise)], [Path.Combine(outDir, FileName)]);
             InputFormats.TryParse(parse.GetValue(input.Format), out var inputFormat);
-            return Run(context, parse.GetValue(input.Inputs)!, inputFormat, parse.GetValue(output)!, options, parse.GetValue(input.SkipBadRows), parse.GetValue(includeReposts));
+            return Run(context, parse.GetValue(input.Inputs)!, inputFormat, parse.GetValue(output)!, options, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse) }, parse.GetValue(includeReposts), parse.GetValue(input.Excel));
         }));
         return command;
     }
 
-    private static int Run(CliContext context, string[] inputs, InputFormat format, string outDir, NearDuplicateOptions options, bool skipBadRows, bool includeReposts)
+    private static int Run(CliContext context, string[] inputs, InputFormat format, string outDir, NearDuplicateOptions options, ReadOptions read, bool includeReposts, bool excel)
     {
         var clock = Stopwatch.StartNew();
-        var read = new ReadOptions { SkipBadRows = skipBadRows };
         var sources = inputs.Select(path => MessageReaders.Open(path, format, read)).ToList();
         var accounts = new Interner();
         var messageIds = new List<string>();
@@ -112,12 +114,16 @@ internal static class TextsCommand
         seen.Clear();
         Progress(context, $"read {messages:N0} messages ({posts.Count:N0} to match) in {clock.Elapsed.TotalSeconds:F1} s");
         var grouping = clock.Elapsed;
-        var result = TextClusterer.Cluster(posts, options);
+        TextClustering result;
+        using (StageProgress.Start(context, "texts: grouping near-duplicate texts"))
+        {
+            result = TextClusterer.Cluster(posts, options);
+        }
         Progress(context, $"grouped near-duplicate texts in {(clock.Elapsed - grouping).TotalSeconds:F1} s");
 
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, FileName);
-        TextClustersCsvWriter.Write(path, Rows(result, posts, messageIds, accounts));
+        TextClustersCsvWriter.Write(path, Rows(result, posts, messageIds, accounts), excel);
         var clustered = result.Clusters.Sum(c => (long)c.Size);
         context.Out.WriteLine($"{posts.Count:N0} posts matched ({messages:N0} messages, {reposts:N0} reposts"
             + (includeReposts ? " included" : " skipped")

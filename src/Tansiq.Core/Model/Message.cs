@@ -22,6 +22,12 @@ public sealed record Message
     public IReadOnlyList<string> Mentions { get; init; } = [];
     public string? Lang { get; init; }
     public string? Platform { get; init; }
+    /// <summary>The original post this message forwards into another chat (Telegram): a key naming the source and
+    /// the content, the object of the co-forward signal; null when it is not a forward.</summary>
+    public string? ForwardOf { get; init; }
+    /// <summary>An object of a kind the user names (an image hash, a domain...) that this message carries, from an
+    /// object table (CooRTweet's layout), prefixed by its kind: the object of the co-object signal; null otherwise.</summary>
+    public string? SharedObject { get; init; }
 
     public bool IsRepost => RepostOf is not null;
 }

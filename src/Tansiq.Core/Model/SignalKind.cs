@@ -15,6 +15,10 @@ public enum SignalKind
     CoHashtag,
     /// <summary>Posting near-duplicate text (MinHash/LSH text clusters).</summary>
     CoSimilar,
+    /// <summary>Forwarding the same original post into chats (Telegram).</summary>
+    CoForward,
+    /// <summary>Sharing the same object of a user-named kind (an object table: image hash, domain...).</summary>
+    CoObject,
 }
 
 public static class SignalNames
@@ -30,12 +34,18 @@ public static class SignalNames
         SignalKind.CoText => "co-text",
         SignalKind.CoHashtag => "co-hashtag",
         SignalKind.CoSimilar => "co-similar",
+        SignalKind.CoForward => "co-forward",
+        SignalKind.CoObject => "co-object",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
+    /// <summary>Signals that only some formats can give (Telegram's forwards): not in <see cref="All"/>, which stays
+    /// the default set and its outputs unchanged; a caller adds them when its inputs carry them.</summary>
+    public static readonly IReadOnlyList<SignalKind> FormatSpecific = [SignalKind.CoForward, SignalKind.CoObject];
+
     public static bool TryParse(string name, out SignalKind kind)
     {
-        foreach (var k in All)
+        foreach (var k in All.Concat(FormatSpecific))
         {
             if (string.Equals(k.Name(), name.Trim(), StringComparison.OrdinalIgnoreCase))
             {

@@ -100,6 +100,34 @@ public sealed class CoHashtagSignal : ISignal
     }
 }
 
+/// <summary>The same original post forwarded (Telegram), whether as a repost or not.</summary>
+public sealed class CoForwardSignal : ISignal
+{
+    public SignalKind Kind => SignalKind.CoForward;
+
+    public void ObjectsOf(Message message, List<string> keys)
+    {
+        if (message.ForwardOf is { Length: > 0 } key)
+        {
+            keys.Add(key);
+        }
+    }
+}
+
+/// <summary>The same object of a user-named kind (object table rows), whatever the post.</summary>
+public sealed class CoObjectSignal : ISignal
+{
+    public SignalKind Kind => SignalKind.CoObject;
+
+    public void ObjectsOf(Message message, List<string> keys)
+    {
+        if (message.SharedObject is { Length: > 0 } key)
+        {
+            keys.Add(key);
+        }
+    }
+}
+
 public static class Signals
 {
     /// <summary>The extractor for a kind; co-similar has none here because its objects are text clusters found across messages.</summary>
@@ -110,6 +138,8 @@ public static class Signals
         SignalKind.CoText => new CoTextSignal(),
         SignalKind.CoLink => new CoLinkSignal(),
         SignalKind.CoHashtag => new CoHashtagSignal(),
+        SignalKind.CoForward => new CoForwardSignal(),
+        SignalKind.CoObject => new CoObjectSignal(),
         _ => null,
     };
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Tansiq.Core.Moderation;
+using Tansiq.IO.Readers;
 
 namespace Tansiq.IO.Moderation;
 
@@ -27,74 +27,37 @@ public sealed class ModerationReadStats
 /// <summary>Readers for the moderation inputs: accounts.csv, follows.csv, reports.csv. Malformed rows throw <see cref="InputException"/>.</summary>
 public static class ModerationReaders
 {
-    /// <summary>accounts.csv: <c>account_id,username,created_at,followers_count,following_count</c> (more columns may follow).</summary>
-    public static void ReadAccounts(string path, ModerationWorldBuilder world, ModerationReadStats stats)
+    /// <summary>accounts.csv: <c>account_id,username,created_at,followers_count,following_count</c> (more columns may
+    /// follow), read by the same reader as <c>detect --accounts</c>.</summary>
+    public static void ReadAccounts(string path, ModerationWorldBuilder world, ModerationReadStats stats, Pseudonymiser? pseudonyms = null)
     {
-        using var csv = SimpleCsv.Open(path);
-        var cols = csv.ReadHeader(["account_id", "created_at", "followers_count"]);
-        var id = cols["account_id"];
-        var created = cols["created_at"];
-        var followers = cols["followers_count"];
-        var username = cols.GetValueOrDefault("username", -1);
-        var fields = new List<string>();
-        var firstLine = new List<long>();
-        for (var i = 0; i < world.AccountCount; i++)
+        foreach (var profile in AccountReaders.Open(path, new ReadOptions { Pseudonyms = pseudonyms }, ["created_at", "followers_count"]))
         {
-            firstLine.Add(0);
-        }
-        while (csv.TryRead(fields, out var line))
-        {
-            var accountId = Field(csv, fields, id, line, "account_id").Trim();
-            if (accountId.Length == 0)
-            {
-                throw new InputException(path, line, "account_id is empty");
-            }
-            var createdText = Field(csv, fields, created, line, "created_at").Trim();
-            long? createdAt = null;
-            if (createdText.Length > 0)
-            {
-                if (!UnixTimes.TryParse(createdText, out var c))
-                {
-                    throw new InputException(path, line, $"created_at '{Clip(createdText)}' is neither unix seconds nor an ISO-8601 time");
-                }
-                createdAt = c;
-            }
-            var followersText = Field(csv, fields, followers, line, "followers_count").Trim();
-            long? followerCount = null;
-            if (followersText.Length > 0)
-            {
-                if (!long.TryParse(followersText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var f) || f < 0)
-                {
-                    throw new InputException(path, line, $"followers_count '{Clip(followersText)}' is not a non-negative whole number");
-                }
-                followerCount = f;
-            }
-            var name = username >= 0 && username < fields.Count ? fields[username].Trim() : null;
-            var before = world.AccountCount;
-            var index = world.AddAccount(accountId, name, createdAt, followerCount);
-            if (world.AccountCount == before)
-            {
-                // As for detect: two profiles for one account cannot both be right.
-                throw new InputException(path, line, $"duplicate account_id '{Clip(accountId)}' (first on line {firstLine[index]})");
-            }
-            firstLine.Add(line);
+            world.AddAccount(profile.AccountId, profile.Username, profile.CreatedAt, profile.FollowersCount);
             stats.Accounts++;
         }
     }
 
     /// <summary>follows.csv: <c>follower_id,followee_id</c>. Rows naming unknown accounts are counted and ignored.</summary>
-    public static void ReadFollows(string path, ModerationWorldBuilder world, ModerationReadStats stats)
+    public static void ReadFollows(string path, ModerationWorldBuilder world, ModerationReadStats stats, Pseudonymiser? pseudonyms = null)
     {
-        using var csv = SimpleCsv.Open(path);
-        var cols = csv.ReadHeader(["follower_id", "followee_id"]);
-        var follower = cols["follower_id"];
-        var followee = cols["followee_id"];
-        var fields = new List<string>();
+        InputFiles.Check(path);
+        using var csv = CsvRecords.Open(path);
+        var header = CsvHeader.Read(csv, "a follows file", "follower_id,followee_id");
+        var cols = header.Require(csv, "follower_id", "followee_id");
+        var follower = cols[0];
+        var followee = cols[1];
         world.MarkExposureAvailable();
-        while (csv.TryRead(fields, out var line))
+        while (csv.MoveNext())
         {
-            var a = Field(csv, fields, follower, line, "follower_id").Trim();
-            var b = Field(csv, fields, followee, line, "followee_id").Trim();
+            var line = csv.Line;
+            CheckRow(csv, header);
+            var a = csv.Field(follower).Trim().ToString();
+            var b = csv.Field(followee).Trim().ToString();
+            if (pseudonyms is not null && a.Length > 0 && b.Length > 0)
+            {
+                (a, b) = (pseudonyms.Account(a), pseudonyms.Account(b));
+            }
             if (a.Length == 0 || b.Length == 0)
             {
                 throw new InputException(path, line, "follower_id and followee_id must not be empty");
@@ -115,24 +78,28 @@ public static class ModerationReaders
     /// reports.csv: <c>report_id,reporter_id,target_id,timestamp,reason</c>. A repeated report_id keeps its first row; a
     /// report naming an account missing from accounts.csv is counted and left out of the replay.
     /// </summary>
-    public static Report[] ReadReports(string path, ModerationWorld world, ModerationReadStats stats)
+    public static Report[] ReadReports(string path, ModerationWorld world, ModerationReadStats stats, Pseudonymiser? pseudonyms = null)
     {
-        using var csv = SimpleCsv.Open(path);
-        var cols = csv.ReadHeader(["report_id", "reporter_id", "target_id", "timestamp"]);
-        var idCol = cols["report_id"];
-        var reporterCol = cols["reporter_id"];
-        var targetCol = cols["target_id"];
-        var timeCol = cols["timestamp"];
+        InputFiles.Check(path);
+        using var csv = CsvRecords.Open(path);
+        var header = CsvHeader.Read(csv, "a reports file", "report_id,reporter_id,target_id,timestamp,reason");
+        var cols = header.Require(csv, "report_id", "reporter_id", "target_id", "timestamp");
+        var (idCol, reporterCol, targetCol, timeCol) = (cols[0], cols[1], cols[2], cols[3]);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var reports = new List<Report>();
-        var fields = new List<string>();
-        while (csv.TryRead(fields, out var line))
+        while (csv.MoveNext())
         {
+            var line = csv.Line;
+            CheckRow(csv, header);
             stats.ReportRows++;
-            var id = Field(csv, fields, idCol, line, "report_id").Trim();
-            var reporter = Field(csv, fields, reporterCol, line, "reporter_id").Trim();
-            var target = Field(csv, fields, targetCol, line, "target_id").Trim();
-            var timeText = Field(csv, fields, timeCol, line, "timestamp");
+            var id = csv.Field(idCol).Trim().ToString();
+            var reporter = csv.Field(reporterCol).Trim().ToString();
+            var target = csv.Field(targetCol).Trim().ToString();
+            if (pseudonyms is not null && reporter.Length > 0 && target.Length > 0)
+            {
+                (reporter, target) = (pseudonyms.Account(reporter), pseudonyms.Account(target));
+            }
+            var timeText = csv.Field(timeCol);
             if (id.Length == 0)
             {
                 throw new InputException(path, line, "report_id is empty");
@@ -141,10 +108,11 @@ public static class ModerationReaders
             {
                 throw new InputException(path, line, "reporter_id and target_id must not be empty");
             }
-            if (!UnixTimes.TryParse(timeText, out var time))
+            if (!Timestamps.TryParse(timeText, out var seconds, out var timeError))
             {
-                throw new InputException(path, line, $"timestamp '{Clip(timeText)}' is neither unix seconds nor an ISO-8601 time");
+                throw new InputException(path, line, timeError!);
             }
+            var time = (long)Math.Floor(seconds);
             if (!seen.Add(id))
             {
                 stats.DuplicateReportIds++;
@@ -173,13 +141,17 @@ public static class ModerationReaders
         return [.. reports];
     }
 
-    private static string Field(SimpleCsv csv, List<string> fields, int index, long line, string name)
+    /// <summary>A row with bad bytes or quoting, or a different number of fields than the header, stops the run.</summary>
+    private static void CheckRow(CsvRecords csv, CsvHeader header)
     {
-        if (index >= fields.Count)
+        if (csv.Problem is { } problem)
         {
-            throw new InputException(csv.File, line, $"the row has {fields.Count} fields, so no '{name}' (column {index + 1})");
+            throw new InputException(csv.Path, csv.Line, problem);
         }
-        return fields[index];
+        if (csv.ColCount != header.Count)
+        {
+            throw new InputException(csv.Path, csv.Line, $"expected {header.Count} columns (as in the header), found {csv.ColCount}");
+        }
     }
 
     private static string Clip(string s) => s.Length <= 40 ? s : s[..40] + "...";

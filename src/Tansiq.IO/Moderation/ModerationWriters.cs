@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Tansiq.Core.Moderation;
 
@@ -20,12 +19,15 @@ public sealed record ModerationRunInfo
 /// </summary>
 public static class ModerationWriters
 {
-    public static void WriteAll(string dir, ModerationResult result, ModerationWorld world, ModerationReadStats stats, ModerationRunInfo info)
+    /// <summary>The files <see cref="WriteAll"/> writes into its directory.</summary>
+    public static readonly IReadOnlyList<string> Files = ["decisions.csv", "timeline.csv", "brigades.json", "summary.json", "report.html"];
+
+    public static void WriteAll(string dir, ModerationResult result, ModerationWorld world, ModerationReadStats stats, ModerationRunInfo info, bool excelCsv = false)
     {
         Directory.CreateDirectory(dir);
         var brigadeOf = BrigadeOfWave(result);
-        Atomic(Path.Combine(dir, "decisions.csv"), w => WriteDecisions(w, result, world, brigadeOf));
-        Atomic(Path.Combine(dir, "timeline.csv"), w => WriteTimeline(w, result, world, brigadeOf));
+        Output.AtomicFile.WriteText(Path.Combine(dir, "decisions.csv"), w => WriteDecisions(w, result, world, brigadeOf), excelCsv);
+        Output.AtomicFile.WriteText(Path.Combine(dir, "timeline.csv"), w => WriteTimeline(w, result, world, brigadeOf), excelCsv);
         AtomicBytes(Path.Combine(dir, "brigades.json"), s => WriteBrigades(s, result, world));
         AtomicBytes(Path.Combine(dir, "summary.json"), s => WriteSummary(s, result, stats, info));
         Atomic(Path.Combine(dir, "report.html"), w => ModerationHtml.Write(w, result, world, stats, info, brigadeOf));
@@ -260,43 +262,7 @@ public static class ModerationWriters
         return "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 
-    private static void Atomic(string path, Action<TextWriter> write)
-    {
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false), 1 << 16))
-            {
-                write(w);
-            }
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp))
-            {
-                File.Delete(tmp);
-            }
-        }
-    }
+    private static void Atomic(string path, Action<TextWriter> write) => Output.AtomicFile.WriteText(path, write);
 
-    private static void AtomicBytes(string path, Action<Stream> write)
-    {
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        try
-        {
-            using (var s = new FileStream(tmp, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(s);
-            }
-            File.Move(tmp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(tmp))
-            {
-                File.Delete(tmp);
-            }
-        }
-    }
+    private static void AtomicBytes(string path, Action<Stream> write) => Output.AtomicFile.Write(path, write);
 }

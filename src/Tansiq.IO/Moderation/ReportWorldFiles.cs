@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Tansiq.Core.Moderation;
 
@@ -50,10 +49,9 @@ public static class ReportWorldFiles
                 }
             });
         }
-        var tmp = Path.Combine(dir, $"truth.json.{Environment.ProcessId}.tmp");
-        using (var s = File.Create(tmp))
-        using (var j = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true }))
+        Output.AtomicFile.Write(Path.Combine(dir, "truth.json"), s =>
         {
+            using var j = new Utf8JsonWriter(s, new JsonWriterOptions { Indented = true });
             j.WriteStartObject();
             // eval reads this file: no account roles here (the generator has none), only the reported accounts.
             j.WriteStartArray("accounts");
@@ -83,17 +81,8 @@ public static class ReportWorldFiles
             }
             j.WriteEndArray();
             j.WriteEndObject();
-        }
-        File.Move(tmp, Path.Combine(dir, "truth.json"), overwrite: true);
+        });
     }
 
-    private static void Text(string path, Action<TextWriter> write)
-    {
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        using (var w = new StreamWriter(tmp, false, new UTF8Encoding(false), 1 << 16))
-        {
-            write(w);
-        }
-        File.Move(tmp, path, overwrite: true);
-    }
+    private static void Text(string path, Action<TextWriter> write) => Output.AtomicFile.WriteText(path, write);
 }

@@ -100,8 +100,6 @@ public static class SweepPlot
         {
             Directory.CreateDirectory(dir);
         }
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        File.WriteAllText(tmp, text, new UTF8Encoding(false));
-        File.Move(tmp, path, overwrite: true);
+        Output.AtomicFile.WriteText(path, w => w.Write(text));
     }
 }

@@ -54,7 +54,8 @@ public static class ClustersJsonWriter
                 o.Signal.Name(), o.Key, o.Text, o.Lang, o.Author, o.Members, o.Participants,
                 OutputJson.Finite(o.FirstAction), OutputText.IsoUtc(o.FirstAction),
                 OutputJson.Finite(o.LastAction), OutputText.IsoUtc(o.LastAction),
-                OutputJson.Finite(o.Spread))).ToList(),
+                OutputJson.Finite(o.Spread),
+                SharedObjectAuthors.Username(o.Author, view, options))).ToList(),
             TimelineTotal: c.Timeline.Count,
             TimelineTruncated: timeline.Count < c.Timeline.Count,
             Timeline: timeline,
@@ -87,6 +88,16 @@ internal sealed record ClusterJson(
 
 internal sealed record MemberJson(string AccountId, string? Username, double? Score);
 
+/// <summary>The username of a shared object's author: from the options' map, else from the accounts of the result.</summary>
+internal static class SharedObjectAuthors
+{
+    public static string? Username(string? author, ResultView view, DetectionWriterOptions options) =>
+        author is null ? null
+        : options.AuthorUsernames is not null && options.AuthorUsernames.TryGetValue(author, out var name) ? name
+        : view.AccountsById.TryGetValue(author, out var account) && !string.IsNullOrEmpty(account.Username) ? account.Username
+        : null;
+}
+
 internal sealed record EvidenceJson(string Name, double? Value, string Explanation);
 
 internal sealed record SharedObjectJson(
@@ -101,7 +112,8 @@ internal sealed record SharedObjectJson(
     string? FirstActionUtc,
     double? LastAction,
     string? LastActionUtc,
-    double? SpreadSeconds);
+    double? SpreadSeconds,
+    string? AuthorUsername);
 
 internal sealed record TimelineJson(string AccountId, double? Time, string? TimeUtc, string Signal, string ObjectKey);
 

@@ -10,8 +10,8 @@ public static class AccountsCsvWriter
 
     public static void Write(DetectionResult result, string path) => Write(new ResultView(result), path);
 
-    internal static void Write(ResultView view, string path) =>
-        AtomicFile.WriteText(path, writer => Write(view, writer));
+    internal static void Write(ResultView view, string path, bool byteOrderMark = false) =>
+        AtomicFile.WriteText(path, writer => Write(view, writer), byteOrderMark);
 
     internal static void Write(ResultView view, TextWriter writer)
     {

@@ -18,7 +18,8 @@ public static class DetectionWriter
         [AccountsFile, EdgesFile, ClustersFile, GraphMlFile, GexfFile, ReportFile, SummaryFile, LeadsFile];
 
     /// <summary>
-    /// Creates <paramref name="outDir"/> if needed and writes the eight outputs; returns their full paths.
+    /// Creates <paramref name="outDir"/> if needed and writes the eight outputs (seven without edges.csv when
+    /// <see cref="DetectionWriterOptions.WriteEdges"/> is off); returns their full paths.
     /// A directory or file that cannot be written is reported as an <see cref="InputException"/> on the output path
     /// (a bad <c>--out</c> option, exit code 3), not as a stack trace.
     /// </summary>
@@ -38,15 +39,27 @@ public static class DetectionWriter
             });
             written.Add(path);
         }
-        One(AccountsFile, p => AccountsCsvWriter.Write(view, p));
-        One(EdgesFile, p => AtomicFile.WriteText(p, w => EdgesCsvWriter.Write(result.Edges, w)));
+        One(AccountsFile, p => AccountsCsvWriter.Write(view, p, options.ExcelCsv));
+        if (options.WriteEdges)
+        {
+            One(EdgesFile, p => AtomicFile.WriteText(p, w => EdgesCsvWriter.Write(result.Edges, w), options.ExcelCsv));
+        }
+        else
+        {
+            // An edges.csv left by an earlier run would not match this run's other files.
+            Guarded(Path.Combine(dir, EdgesFile), () =>
+            {
+                File.Delete(Path.Combine(dir, EdgesFile));
+                return 0;
+            });
+        }
         One(ClustersFile, p => ClustersJsonWriter.Write(view, p, options));
         var networkView = options.AllEdgesInNetworkFiles
             ? view
             : new ResultView(result with { Edges = [.. result.Edges.Where(e => e.Significant)] });
         One(GraphMlFile, p => GraphMlWriter.Write(networkView, p));
         One(GexfFile, p => GexfWriter.Write(networkView, p, options));
-        One(LeadsFile, p => AtomicFile.WriteText(p, w => LeadsCsvWriter.Write(result.Leads, w)));
+        One(LeadsFile, p => AtomicFile.WriteText(p, w => LeadsCsvWriter.Write(result.Leads, w), options.ExcelCsv));
         One(SummaryFile, p => SummaryJsonWriter.Write(result, p, options));
         One(ReportFile, p => HtmlReportWriter.Write(view, p, options));
         return written;

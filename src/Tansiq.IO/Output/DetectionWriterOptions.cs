@@ -51,4 +51,16 @@ public sealed record DetectionWriterOptions
     /// report then holds no web address at all, and the platform of an export is not always known.
     /// </summary>
     public string? ProfileUrlTemplate { get; init; }
+
+    /// <summary>When false (<c>--no-edges</c>) edges.csv is not written (it can be larger than the input); the network
+    /// files, which hold the significant edges only, still are.</summary>
+    public bool WriteEdges { get; init; } = true;
+
+    /// <summary>When true (<c>--excel</c>) the CSV files start with the UTF-8 byte-order mark, so that Excel reads
+    /// Arabic and other non-Latin text right. Off by default: most tools (and the toolkit) expect no mark.</summary>
+    public bool ExcelCsv { get; init; }
+
+    /// <summary>Usernames of the authors of shared objects (account id → username), shown beside the author in
+    /// clusters.json (<c>author_username</c>) and report.html; see <see cref="SharedObjectTexts"/>.</summary>
+    public IReadOnlyDictionary<string, string>? AuthorUsernames { get; init; }
 }

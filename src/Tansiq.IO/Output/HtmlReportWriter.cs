@@ -207,7 +207,10 @@ public static class HtmlReportWriter
                 }
                 if (!string.IsNullOrEmpty(o.Author))
                 {
-                    w.Write($"<div class=\"note\">post by <span class=\"key\" dir=\"auto\">{H(Cut(o.Author))}</span></div>");
+                    var authorName = SharedObjectAuthors.Username(o.Author, view, options);
+                    w.Write(authorName is null
+                        ? $"<div class=\"note\">post by <span class=\"key\" dir=\"auto\">{H(Cut(o.Author))}</span></div>"
+                        : $"<div class=\"note\">post by <bdi>@{H(Cut(authorName))}</bdi> <span class=\"key\" dir=\"auto\">{H(Cut(o.Author))}</span></div>");
                 }
                 w.Write($"</td><td class=\"num\">{Count(o.Members)}</td><td class=\"num\">{Count(o.Participants)}</td>");
                 w.Write($"<td class=\"nowrap\">{H(Utc(o.FirstAction))}</td><td class=\"num\">{H(OutputText.Duration(o.Spread))}</td></tr>\n");

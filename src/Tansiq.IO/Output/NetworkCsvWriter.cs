@@ -11,7 +11,10 @@ public static class NetworkCsvWriter
 {
     private const int BufferBytes = 1 << 20;
 
-    public static void Write(string path, RawNetwork network)
+    public static void Write(string path, RawNetwork network) => Write(path, network, byteOrderMark: false);
+
+    /// <summary>As <see cref="Write(string, RawNetwork)"/>, with the UTF-8 byte-order mark first when asked (<c>--excel</c>).</summary>
+    public static void Write(string path, RawNetwork network, bool byteOrderMark)
     {
         var fields = new byte[network.Pairs.Count][];
         for (var rank = 0; rank < fields.Length; rank++)
@@ -53,6 +56,6 @@ public static class NetworkCsvWriter
                 buffer[used++] = (byte)'\n';
             }
             stream.Write(buffer, 0, used);
-        });
+        }, byteOrderMark);
     }
 }

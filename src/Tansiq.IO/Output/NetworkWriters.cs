@@ -97,11 +97,15 @@ public static class GraphMlWriter
 }
 
 /// <summary>
-/// network.gexf (GEXF 1.3): undirected static graph; nodes carry username, cluster_id, score, flagged; one edge per
+/// network.gexf (GEXF 1.2, namespace <c>http://www.gexf.net/1.2draft</c>, which Gephi and every NetworkX since 1.x read;
+/// NetworkX before 3.0, as in Debian 12, does not know the 1.3 namespace and finds "no &lt;graph&gt; element"): undirected static graph; nodes carry username, cluster_id, score, flagged; one edge per
 /// pair and signal, told apart by <c>kind</c> (the signal, also the label and an attribute) with the weight.
 /// </summary>
 public static class GexfWriter
 {
+    /// <summary>The GEXF 1.2 namespace.</summary>
+    public const string Namespace = "http://www.gexf.net/1.2draft";
+
     public static void Write(DetectionResult result, string path, DetectionWriterOptions? options = null) =>
         Write(new ResultView(result), path, options ?? new DetectionWriterOptions());
 
@@ -112,8 +116,8 @@ public static class GexfWriter
     {
         var x = new XmlOut(writer);
         x.Raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        x.Raw("<gexf xmlns=\"http://gexf.net/1.3\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
-        x.Raw(" xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n");
+        x.Raw("<gexf xmlns=\"").Raw(Namespace).Raw("\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"");
+        x.Raw(" xsi:schemaLocation=\"").Raw(Namespace).Raw(" http://www.gexf.net/1.2draft/gexf.xsd\" version=\"1.2\">\n");
         x.Raw(" <meta>\n  <creator>").Text(options.GeneratedBy).Raw("</creator>\n");
         x.Raw("  <description>Co-action network: accounts tied by acting on the same objects within the time window, one edge per pair and signal.</description>\n </meta>\n");
         x.Raw(" <graph defaultedgetype=\"undirected\" mode=\"static\">\n");

@@ -12,6 +12,8 @@ internal static class ReportAssets
         ["co-text"] = "#CC79A7",
         ["co-hashtag"] = "#56B4E9",
         ["co-similar"] = "#D55E00",
+        ["co-forward"] = "#000000",
+        ["co-object"] = "#999933",
     };
 
     public const string Css = """

@@ -12,25 +12,36 @@ public static class AccountReaders
 {
     /// <summary>Streams the profiles of <paramref name="path"/> (gzip read transparently). A missing file is reported
     /// at once; rows are read as the result is enumerated.</summary>
-    public static IEnumerable<AccountProfile> Open(string path, ReadOptions options)
+    public static IEnumerable<AccountProfile> Open(string path, ReadOptions options) => Open(path, options, []);
+
+    /// <summary>As <see cref="Open(string, ReadOptions)"/>, and the header must also name <paramref name="required"/>
+    /// (moderation needs created_at and followers_count).</summary>
+    public static IEnumerable<AccountProfile> Open(string path, ReadOptions options, IReadOnlyList<string> required)
     {
         InputFiles.Check(path);
-        return Read(path, options);
+        return Read(path, options, required);
     }
 
     private sealed record Layout(int AccountId, int Username, int CreatedAt, int Followers, int Following, int Columns);
 
-    private static IEnumerable<AccountProfile> Read(string path, ReadOptions options)
+    private static IEnumerable<AccountProfile> Read(string path, ReadOptions options, IReadOnlyList<string> required)
     {
         using var csv = CsvRecords.Open(path);
-        var header = CsvHeader.Read(csv, "an accounts file", "account_id,username,created_at,followers_count,following_count");
-        var accountId = header.Find("account_id", "user_id");
+        var header = CsvHeader.Read(csv, "an accounts file", "account_id,username,created_at,followers_count,following_count", options.ColumnMap);
+        var accountId = header.Find("account_id", "user_id", "userid");
+        List<string> missing = [.. required.Where(name => header.Find(name) < 0)];
         if (accountId < 0)
         {
-            throw new InputException(path, csv.Line, $"header lacks the required column account_id (or user_id) (header: {header})");
+            missing.Insert(0, "account_id (or user_id)");
         }
-        var layout = new Layout(accountId, header.Find("username", "screen_name"), header.Find("created_at"),
-            header.Find("followers_count"), header.Find("following_count", "friends_count"), header.Count);
+        if (missing.Count > 0)
+        {
+            throw header.Missing(csv, missing);
+        }
+        // Aliases: Twitter API names (screen_name, friends_count) and the information-operations archives' users file
+        // (userid, user_screen_name, follower_count, following_count, account_creation_date).
+        var layout = new Layout(accountId, header.Find("username", "screen_name", "user_screen_name"), header.Find("created_at", "account_creation_date"),
+            header.Find("followers_count", "follower_count"), header.Find("following_count", "friends_count"), header.Count);
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         while (csv.MoveNext())
         {
@@ -46,7 +57,7 @@ public static class AccountReaders
                 options.Reject(path, csv.Line, $"duplicate account_id '{Timestamps.Clip(profile.AccountId)}' (first on line {firstLine[profile.AccountId]})");
                 continue;
             }
-            yield return profile;
+            yield return options.Pseudonyms is { } pseudonyms ? pseudonyms.Profile(profile) : profile;
         }
     }
 
@@ -94,7 +105,7 @@ public static class AccountReaders
     }
 
     /// <summary>A non-negative whole number; "123.0" is accepted because spreadsheet and pandas exports write counts so.</summary>
-    private static bool TryCount(CsvRecords csv, int col, string name, out long? count, out string? reason)
+    internal static bool TryCount(CsvRecords csv, int col, string name, out long? count, out string? reason)
     {
         count = null;
         reason = null;

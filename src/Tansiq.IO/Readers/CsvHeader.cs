@@ -6,12 +6,13 @@ internal sealed class CsvHeader
 {
     private readonly string[] _names;
 
-    public CsvHeader(CsvRecords csv)
+    public CsvHeader(CsvRecords csv, IReadOnlyDictionary<string, string>? rename = null)
     {
         _names = new string[csv.ColCount];
         for (var i = 0; i < csv.ColCount; i++)
         {
-            _names[i] = csv.Field(i).Trim().ToString().ToLowerInvariant();
+            var name = csv.Field(i).Trim().ToString().ToLowerInvariant();
+            _names[i] = rename is not null && rename.TryGetValue(name, out var mapped) ? mapped : name;
         }
     }
 
@@ -31,10 +32,37 @@ internal sealed class CsvHeader
         return -1;
     }
 
+    /// <summary>The indices of <paramref name="names"/>; when any is absent, fails naming only the absent ones.</summary>
+    public int[] Require(CsvRecords csv, params string[] names)
+    {
+        var indices = new int[names.Length];
+        var missing = new List<string>();
+        for (var i = 0; i < names.Length; i++)
+        {
+            indices[i] = Find(names[i]);
+            if (indices[i] < 0)
+            {
+                missing.Add(names[i]);
+            }
+        }
+        if (missing.Count > 0)
+        {
+            throw Missing(csv, missing);
+        }
+        return indices;
+    }
+
+    /// <summary>"header lacks the required column(s) a, b" for exactly the columns that are absent, with a hint when the
+    /// header looks like it was split on the wrong separator.</summary>
+    public InputException Missing(CsvRecords csv, IReadOnlyList<string> missing) =>
+        new(csv.Path, csv.Line, $"header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)}"
+            + (_names.Length == 1 && _names[0].Contains('\t') ? " (the file seems tab-separated: only commas and semicolons are read)" : "")
+            + $" (header: {this})");
+
     public override string ToString() => string.Join(",", _names);
 
     /// <summary>Reads the header record of <paramref name="csv"/>; a missing or unreadable header is fatal.</summary>
-    public static CsvHeader Read(CsvRecords csv, string formatName, string expected)
+    public static CsvHeader Read(CsvRecords csv, string formatName, string expected, IReadOnlyDictionary<string, string>? rename = null)
     {
         if (!csv.MoveNext())
         {
@@ -44,6 +72,6 @@ internal sealed class CsvHeader
         {
             throw new InputException(csv.Path, csv.Line, $"unreadable header: {problem}");
         }
-        return new CsvHeader(csv);
+        return new CsvHeader(csv, rename);
     }
 }

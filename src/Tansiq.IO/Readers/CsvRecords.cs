@@ -33,14 +33,19 @@ internal sealed class CsvRecords : IDisposable
     /// <summary>Why the current record cannot be read (bad bytes, bad quoting), or null when its fields are sound.</summary>
     public string? Problem { get; private set; }
 
+    /// <summary>The field separator: ',' or, for the semicolon-separated files spreadsheets write in much of the world,
+    /// ';' (sniffed from the header line by <see cref="CsvDialect"/>).</summary>
+    public char Separator { get; private init; } = ',';
+
     public static CsvRecords Open(string path)
     {
+        var separator = CsvDialect.SniffFile(path);
         var stream = InputFiles.Open(path);
         var text = new Utf8LineTracker(stream, path);
         try
         {
-            var sep = Sep.New(',').Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(text);
-            return new CsvRecords(path, text, sep);
+            var sep = Sep.New(separator).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(text);
+            return new CsvRecords(path, text, sep) { Separator = separator };
         }
         catch (InputException)
         {
@@ -189,5 +194,65 @@ internal sealed class CsvRecords : IDisposable
             _unquoted.Add((start, used - start));
         }
         return null;
+    }
+}
+
+/// <summary>Tells a comma-separated file from a semicolon-separated one by its header line.</summary>
+internal static class CsvDialect
+{
+    private const int SniffBytes = 1 << 16;
+
+    /// <summary>';' when the first non-blank line holds more semicolons than commas outside quotes, else ','.</summary>
+    public static char Sniff(ReadOnlySpan<char> firstLine)
+    {
+        int commas = 0, semicolons = 0;
+        var quoted = false;
+        foreach (var c in firstLine)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == ',')
+            {
+                commas++;
+            }
+            else if (!quoted && c == ';')
+            {
+                semicolons++;
+            }
+        }
+        return semicolons > commas ? ';' : ',';
+    }
+
+    /// <summary>The first non-blank line of a text (a byte-order mark skipped).</summary>
+    public static ReadOnlySpan<char> FirstLine(ReadOnlySpan<char> text)
+    {
+        text = text.TrimStart('\uFEFF').TrimStart(" \t\r\n");
+        var end = text.IndexOfAny('\r', '\n');
+        return end < 0 ? text : text[..end];
+    }
+
+    /// <summary>Sniffs the separator of a file from its first (decompressed) bytes; a pipe, which cannot be read twice,
+    /// is taken to be comma-separated.</summary>
+    public static char SniffFile(string path)
+    {
+        using var stream = InputFiles.Open(path);
+        if (stream is FileStream { CanSeek: false })
+        {
+            return ',';
+        }
+        var head = new byte[SniffBytes];
+        int length;
+        try
+        {
+            length = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+        catch (Exception e) when (InputFiles.IsReadFailure(e))
+        {
+            throw InputFiles.ReadFailure(path, 1, e);
+        }
+        var text = System.Text.Encoding.UTF8.GetString(head, 0, length);
+        return Sniff(FirstLine(text));
     }
 }

@@ -23,6 +23,23 @@ public sealed class ReadOptions
     /// <summary>As <see cref="ExtractHashtags"/>, for mentions (which only moderation's exposure uses).</summary>
     public bool ExtractMentions { get; init; } = true;
 
+    /// <summary>
+    /// <c>--columns</c>: header names (lower case) renamed before a CSV reader looks for its columns, e.g.
+    /// <c>tweetid → message_id</c>; applied to every CSV input and to format detection. See <see cref="ColumnMaps"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string>? ColumnMap { get; init; }
+
+    /// <summary>When not null, readers of formats that carry account profiles on each row (the information-operations
+    /// archives) add the first profile they see of each account here, so one file gives messages and profiles.</summary>
+    public Dictionary<string, Tansiq.Core.Model.AccountProfile>? Profiles { get; init; }
+
+    /// <summary>The kind of the objects of an object table (<c>--object-kind</c>, e.g. <c>image_hash</c> or <c>domain</c>):
+    /// the prefix of their keys, so the kind shows wherever an object is named.</summary>
+    public string ObjectKind { get; init; } = "object";
+
+    /// <summary>When set (<c>--pseudonymise</c>), every message and profile is pseudonymised as it is read.</summary>
+    public Pseudonymiser? Pseudonyms { get; init; }
+
     /// <summary>The rows skipped so far (only filled when <see cref="SkipBadRows"/> is on).</summary>
     public BadRowLog BadRows { get; } = new();
 
@@ -55,5 +72,38 @@ public sealed class BadRowLog
         {
             _examples.Add(new InputException(file, line, reason).Message);
         }
+    }
+}
+
+/// <summary>Parses <c>--columns SOURCE=TARGET,...</c>.</summary>
+public static class ColumnMaps
+{
+    /// <summary>The map of <paramref name="text"/> (names compared case-insensitively), or an error naming the bad item.</summary>
+    public static bool TryParse(string? text, out IReadOnlyDictionary<string, string>? map, out string? error)
+    {
+        map = null;
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return true;
+        }
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = item.IndexOf('=');
+            if (eq <= 0 || eq == item.Length - 1)
+            {
+                error = $"--columns: '{item}' is not SOURCE=TARGET (e.g. tweetid=message_id)";
+                return false;
+            }
+            var source = item[..eq].Trim().ToLowerInvariant();
+            if (!result.TryAdd(source, item[(eq + 1)..].Trim().ToLowerInvariant()))
+            {
+                error = $"--columns: '{source}' is mapped twice";
+                return false;
+            }
+        }
+        map = result;
+        return true;
     }
 }

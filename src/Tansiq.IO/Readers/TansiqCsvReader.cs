@@ -21,7 +21,7 @@ internal static class TansiqCsvReader
     public static IEnumerable<Message> Read(string path, ReadOptions options)
     {
         using var csv = CsvRecords.Open(path);
-        var layout = ReadLayout(CsvHeader.Read(csv, "tansiq-csv", Expected), path, csv.Line);
+        var layout = ReadLayout(CsvHeader.Read(csv, "tansiq-csv", Expected, options.ColumnMap), path, csv.Line);
         while (csv.MoveNext())
         {
             var message = Map(csv, layout, options, out var reason);

@@ -200,7 +200,7 @@ internal static class TwitterV2Reader
         };
     }
 
-    private static IReadOnlyList<string> Entities(JsonElement entities, string kind, string field, string? fallback)
+    internal static IReadOnlyList<string> Entities(JsonElement entities, string kind, string field, string? fallback)
     {
         if (!entities.TryGetProperty(kind, out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
         {
@@ -218,7 +218,7 @@ internal static class TwitterV2Reader
         return values;
     }
 
-    private static string? LineProblem(ReadOnlySpan<byte> line)
+    internal static string? LineProblem(ReadOnlySpan<byte> line)
     {
         if (line.IndexOf((byte)0) >= 0)
         {
@@ -240,7 +240,7 @@ internal static class TwitterV2Reader
         return "invalid UTF-8";
     }
 
-    private static string JsonError(JsonException e)
+    internal static string JsonError(JsonException e)
     {
         // The parser's message ends with its own "LineNumber: 0 | BytePositionInLine: n." which misleads for JSON lines.
         var message = e.Message;
@@ -257,7 +257,7 @@ internal static class TwitterV2Reader
         return e.BytePositionInLine is { } position ? $"{message} (at byte {position + 1})" : message;
     }
 
-    private static string? Id(JsonElement element, string name)
+    internal static string? Id(JsonElement element, string name)
     {
         if (!element.TryGetProperty(name, out var value))
         {
@@ -271,10 +271,10 @@ internal static class TwitterV2Reader
         };
     }
 
-    private static string? Str(JsonElement element, string name) =>
+    internal static string? Str(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private static string Kind(JsonValueKind kind) => kind switch
+    internal static string Kind(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Array => "an array",
         JsonValueKind.String => "a string",

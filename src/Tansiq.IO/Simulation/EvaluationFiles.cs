@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Tansiq.Core.Evaluation;
 
@@ -12,7 +11,7 @@ public static class EvaluationFiles
     public static List<DetectedAccount> ReadDetectedAccounts(string path)
     {
         var rows = new List<DetectedAccount>();
-        foreach (var (line, get) in SimpleCsv.Read(path, ["account_id", "cluster_id"]))
+        foreach (var (line, get) in ResultCsv.Read(path, ["account_id", "cluster_id"]))
         {
             var id = get("account_id");
             if (string.IsNullOrEmpty(id))
@@ -35,7 +34,7 @@ public static class EvaluationFiles
     public static List<ModerationDecision> ReadDecisions(string path)
     {
         var rows = new List<ModerationDecision>();
-        foreach (var (line, get) in SimpleCsv.Read(path, ["target_id", "decision"]))
+        foreach (var (line, get) in ResultCsv.Read(path, ["target_id", "decision"]))
         {
             var id = get("target_id");
             if (string.IsNullOrEmpty(id))
@@ -54,7 +53,7 @@ public static class EvaluationFiles
     }
 
     public static void WriteJson(string path, DetectionEvaluation? detection, ModerationEvaluation? moderation, IReadOnlyDictionary<string, string> inputs) =>
-        AtomicFile.WriteBytes(path, s => WriteJson(s, detection, moderation, inputs));
+        Output.AtomicFile.Write(path, s => WriteJson(s, detection, moderation, inputs));
 
     public static void WriteJson(Stream stream, DetectionEvaluation? detection, ModerationEvaluation? moderation, IReadOnlyDictionary<string, string> inputs)
     {
@@ -162,126 +161,28 @@ public static class EvaluationFiles
     private static double Round(double x) => Math.Round(x, 6);
 }
 
-/// <summary>A small RFC 4180 reader for the result files eval scores: header by name, quoted fields, file:line errors.</summary>
-internal static class SimpleCsv
+/// <summary>The result files eval scores, by header name, through the shared CSV reader: each row's line and a getter
+/// of its cells by column name ("" for a column the file lacks).</summary>
+internal static class ResultCsv
 {
     public static IEnumerable<(long Line, Func<string, string> Get)> Read(string path, IReadOnlyList<string> required)
     {
-        if (!File.Exists(path))
+        Readers.InputFiles.Check(path);
+        using var csv = Readers.CsvRecords.Open(path);
+        var header = Readers.CsvHeader.Read(csv, "a result file", string.Join(",", required));
+        header.Require(csv, [.. required]);
+        while (csv.MoveNext())
         {
-            throw new InputException(path, 0, "file not found");
-        }
-        using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-        long lineNumber = 0;
-        Dictionary<string, int>? header = null;
-        while (true)
-        {
-            List<string>? fields;
-            long startLine;
-            try
+            if (csv.Problem is { } problem)
             {
-                startLine = lineNumber + 1;
-                fields = ReadRecord(reader, path, ref lineNumber);
+                throw new InputException(path, csv.Line, problem);
             }
-            catch (DecoderFallbackException)
+            var row = new string[csv.ColCount];
+            for (var i = 0; i < row.Length; i++)
             {
-                throw new InputException(path, lineNumber + 1, "invalid UTF-8");
+                row[i] = csv.FieldString(i);
             }
-            if (fields is null)
-            {
-                break;
-            }
-            if (fields.Count == 1 && fields[0].Length == 0)
-            {
-                continue;
-            }
-            if (header is null)
-            {
-                header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                for (var i = 0; i < fields.Count; i++)
-                {
-                    header.TryAdd(fields[i].Trim(), i);
-                }
-                foreach (var name in required)
-                {
-                    if (!header.ContainsKey(name))
-                    {
-                        throw new InputException(path, startLine, $"header has no '{name}' column");
-                    }
-                }
-                continue;
-            }
-            var row = fields;
-            var h = header;
-            yield return (startLine, name => h.TryGetValue(name, out var i) && i < row.Count ? row[i] : "");
-        }
-        if (header is null)
-        {
-            throw new InputException(path, 0, "empty file: no header");
-        }
-    }
-
-    private static List<string>? ReadRecord(StreamReader reader, string path, ref long lineNumber)
-    {
-        var first = reader.Read();
-        if (first < 0)
-        {
-            return null;
-        }
-        lineNumber++;
-        var start = lineNumber;
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var c = first;
-        var quoted = false;
-        while (true)
-        {
-            if (quoted)
-            {
-                if (c < 0)
-                {
-                    throw new InputException(path, start, "unterminated quoted field");
-                }
-                if (c == '"')
-                {
-                    if (reader.Peek() == '"')
-                    {
-                        reader.Read();
-                        field.Append('"');
-                    }
-                    else
-                    {
-                        quoted = false;
-                    }
-                }
-                else
-                {
-                    if (c == '\n')
-                    {
-                        lineNumber++;
-                    }
-                    field.Append((char)c);
-                }
-            }
-            else if (c < 0 || c == '\n')
-            {
-                fields.Add(field.ToString().TrimEnd('\r'));
-                return fields;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else if (c == '"' && field.Length == 0)
-            {
-                quoted = true;
-            }
-            else
-            {
-                field.Append((char)c);
-            }
-            c = reader.Read();
+            yield return (csv.Line, name => header.Find(name.ToLowerInvariant()) is var i and >= 0 && i < row.Length ? row[i] : "");
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tansiq.Core.Evaluation;
 using Tansiq.Core.Simulation;
+using Tansiq.IO.Output;
 
 namespace Tansiq.IO.Simulation;
 

@@ -1,3 +1,4 @@
+using Tansiq.IO.Output;
 using System.Text.Json;
 using Tansiq.Core.Simulation;
 
@@ -12,7 +13,7 @@ public static class TruthJson
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(string path, GroundTruth truth) => AtomicFile.WriteBytes(path, s => Write(s, truth));
+    public static void Write(string path, GroundTruth truth) => AtomicFile.Write(path, s => Write(s, truth));
 
     public static void Write(Stream stream, GroundTruth truth)
     {

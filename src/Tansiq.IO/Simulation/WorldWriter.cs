@@ -1,3 +1,4 @@
+using Tansiq.IO.Output;
 using System.Globalization;
 using System.Text.Json;
 using Tansiq.Core.Model;
@@ -54,7 +55,7 @@ public static class WorldWriter
                 AtomicFile.WriteText(messages, w => WriteCntCsv(w, world.Messages));
                 break;
             default:
-                AtomicFile.WriteBytes(messages, s => WriteTwitterV2(s, world));
+                AtomicFile.Write(messages, s => WriteTwitterV2(s, world));
                 break;
         }
         var accounts = Path.Combine(directory, "accounts.csv");

@@ -14,8 +14,8 @@ public static class TextClustersCsvWriter
 {
     public const string Header = "cluster_id,message_id,account_id,timestamp,text";
 
-    public static void Write(string path, IEnumerable<TextClusterRow> rows) =>
-        AtomicFile.WriteText(path, writer => Write(writer, rows));
+    public static void Write(string path, IEnumerable<TextClusterRow> rows, bool byteOrderMark = false) =>
+        AtomicFile.WriteText(path, writer => Write(writer, rows), byteOrderMark);
 
     internal static void Write(TextWriter writer, IEnumerable<TextClusterRow> rows)
     {

@@ -103,7 +103,7 @@ public sealed class ModerateCommandTests : IDisposable
         args[2] = reports;
         var (code, _, err) = Run(args);
         Assert.Equal(3, code);
-        Assert.Contains($"{reports}:4: the row has 3 fields", err, StringComparison.Ordinal);
+        Assert.Contains($"{reports}:4: expected 5 columns (as in the header), found 3", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class ModerateCommandTests : IDisposable
         args[4] = File("accounts.csv", "account_id,username,created_at\na,a,1\n");
         var (code, _, err) = Run(args);
         Assert.Equal(3, code);
-        Assert.Contains(":1: the header has no 'followers_count' column", err, StringComparison.Ordinal);
+        Assert.Contains(":1: header lacks the required column followers_count (header:", err, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class ModerateCommandTests : IDisposable
         args[2] = Path.Combine(_dir, "absent.csv");
         var (code, _, err) = Run(args);
         Assert.Equal(3, code);
-        Assert.Contains("absent.csv: file not found", err, StringComparison.Ordinal);
+        Assert.Contains("absent.csv: no such file", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Tansiq.IO.Tests.Output;
 public class NetworkWritersTests
 {
     private static readonly XNamespace G = "http://graphml.graphdrawing.org/xmlns";
-    private static readonly XNamespace X = "http://gexf.net/1.3";
+    private static readonly XNamespace X = "http://www.gexf.net/1.2draft";
 
     private static XDocument GraphMl(DetectionResult result)
     {
@@ -90,11 +90,11 @@ public class NetworkWritersTests
     }
 
     [Fact]
-    public void Gexf_SmallResult_Version13UndirectedWithKindLabelWeightPerEdge()
+    public void Gexf_SmallResult_Version12UndirectedWithKindLabelWeightPerEdge()
     {
         var doc = Gexf(SampleResults.Small());
 
-        Assert.Equal("1.3", (string?)doc.Root!.Attribute("version"));
+        Assert.Equal("1.2", (string?)doc.Root!.Attribute("version"));
         var graph = doc.Root.Element(X + "graph")!;
         Assert.Equal("undirected", (string?)graph.Attribute("defaultedgetype"));
         Assert.Equal(8, graph.Element(X + "nodes")!.Elements(X + "node").Count());
@@ -130,5 +130,27 @@ public class NetworkWritersTests
         Assert.Empty(doc.Descendants(X + "node"));
         Assert.Empty(doc.Descendants(X + "edge"));
         Assert.NotNull(doc.Root!.Element(X + "graph")!.Element(X + "edges"));
+    }
+
+    /// <summary>NetworkX 2.8 (Debian 12's python3-networkx) reads a GEXF file by looking for the graph element under
+    /// the namespaces it knows, 1.1draft and 1.2draft, and fails with "No &lt;graph&gt; element in GEXF file" otherwise; this
+    /// test reads the file back the same way and rebuilds the graph from it.</summary>
+    [Fact]
+    public void Gexf_ReadBackAsNetworkX28Does_FindsTheGraphWithEveryNodeAndEdge()
+    {
+        var result = SampleResults.Small();
+        var doc = Gexf(result);
+        XNamespace[] networkX28 = ["http://www.gexf.net/1.1draft", "http://www.gexf.net/1.2draft"];
+
+        var ns = networkX28.FirstOrDefault(n => doc.Root!.Element(n + "graph") is not null);
+
+        Assert.NotNull(ns);
+        var graph = doc.Root!.Element(ns + "graph")!;
+        var nodes = graph.Element(ns + "nodes")!.Elements(ns + "node").Select(n => (string)n.Attribute("id")!).ToHashSet();
+        var edges = graph.Element(ns + "edges")!.Elements(ns + "edge").Select(e => ((string)e.Attribute("source")!, (string)e.Attribute("target")!)).ToList();
+        Assert.Equal(result.Edges.Count, edges.Count);
+        Assert.All(edges, e => Assert.True(nodes.Contains(e.Item1) && nodes.Contains(e.Item2)));
+        Assert.All(graph.Elements(ns + "attributes").Elements(ns + "attribute"),
+            a => Assert.Contains((string)a.Attribute("type")!, new[] { "string", "double", "boolean", "integer", "float", "long" }));
     }
 }

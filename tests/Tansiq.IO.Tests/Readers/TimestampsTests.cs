@@ -50,4 +50,46 @@ public class TimestampsTests
         Assert.Null(error);
         Assert.Equal(expected, seconds);
     }
+
+    // Expected values: python3 -c "import datetime as d; print(d.datetime(2021,1,21,10,0,tzinfo=d.timezone.utc).timestamp())" and alike.
+    [Theory]
+    [InlineData("1611223200000", 1611223200)]
+    [InlineData("1611223200500", 1611223200.5)]
+    [InlineData("Thu Jan 21 10:00:00 +0000 2021", 1611223200)]
+    [InlineData("Thu Jan 21 13:00:00 +0300 2021", 1611223200)]
+    [InlineData("Thu Jan 21 05:00:00 -0500 2021", 1611223200)]
+    [InlineData("2021-01-21 10:00", 1611223200)]
+    [InlineData("21/01/2021 10:00", 1611223200)]
+    [InlineData("21/01/2021 10:00:30", 1611223230)]
+    [InlineData("1/2/2021 9:05", 1612170300)]
+    [InlineData("21/01/2021", 1611187200)]
+    public void TryParse_AnalystForms_GiveUnixSeconds(string text, double expected)
+    {
+        Assert.True(Timestamps.TryParse(text, out var seconds, out var error), error);
+        Assert.Equal(expected, seconds, 6);
+    }
+
+    [Theory]
+    [InlineData("Thu Jan 21 10:00:00 2021")]
+    [InlineData("Xyz Jan 21 10:00:00 +0000 2021")]
+    [InlineData("Thu Foo 21 10:00:00 +0000 2021")]
+    [InlineData("Thu Feb 30 10:00:00 +0000 2021")]
+    [InlineData("32/01/2021 10:00")]
+    [InlineData("21/13/2021 10:00")]
+    [InlineData("21/01/21 10:00")]
+    [InlineData("21/01/2021 10:60")]
+    [InlineData("21/01/2021T10:00")]
+    [InlineData("253402300800000")]
+    public void TryParse_MalformedAnalystForms_AreRejectedWithTheFormsNamed(string text)
+    {
+        Assert.False(Timestamps.TryParse(text, out _, out var error));
+        Assert.NotNull(error);
+    }
+
+    [Fact]
+    public void TryParseUnix_Milliseconds_StayRejectedForTheToolkitFormat()
+    {
+        Assert.False(Timestamps.TryParseUnix("1611223200000", out _, out var error));
+        Assert.Contains("beyond the year 9999", error);
+    }
 }
