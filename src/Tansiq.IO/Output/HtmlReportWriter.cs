@@ -66,6 +66,7 @@ public static class HtmlReportWriter
                     w.Write($"<p class=\"note\">Detailed sections are shown for the {shown} strongest clusters; clusters.json has all {Count(clusters.Count)}.</p>\n");
                 }
             }
+            Leads();
             Method();
             w.Write("</main>\n<footer><p>Files beside this report: <code>accounts.csv</code> (every account in a co-action edge, with its cluster and score), ");
             w.Write("<code>edges.csv</code>, <code>clusters.json</code> (everything on this page, in full), <code>network.graphml</code> and <code>network.gexf</code> (for Gephi, Cytoscape, NetworkX), <code>summary.json</code>.</p>");
@@ -427,6 +428,40 @@ public static class HtmlReportWriter
             }
             return template.Replace("{username}", Uri.EscapeDataString(username ?? ""), StringComparison.Ordinal)
                 .Replace("{id}", Uri.EscapeDataString(id), StringComparison.Ordinal);
+        }
+
+        /// <summary>The strongest unflagged groups and pairs with the test each failed (leads.csv has them all).</summary>
+        private void Leads()
+        {
+            var leads = view.Result.Leads;
+            w.Write("<section class=\"block\" id=\"leads\"><h2>Leads: strong evidence that is not a finding</h2>\n");
+            if (_summary.TimeResolutionSeconds >= 60)
+            {
+                w.Write($"<p class=\"note\">Timestamps in this data are whole minutes (a {_summary.TimeResolutionSeconds:0} s clock): the timing test compares bands of equal numbers of ticks.</p>\n");
+            }
+            foreach (var warning in _summary.Warnings)
+            {
+                w.Write($"<p class=\"note\">{H(warning)}</p>\n");
+            }
+            if (leads.Count == 0)
+            {
+                w.Write("<p class=\"empty\">No unflagged group or pair beat the timing null model.</p></section>\n");
+                return;
+            }
+            w.Write("<table><thead><tr><th class=\"num\">#</th><th>Kind</th><th>Accounts</th><th>Signals</th><th class=\"num\">Scale</th><th class=\"num\">−log10 p</th><th>Failed test</th><th class=\"num\">Value</th><th class=\"num\">Needed</th></tr></thead><tbody>\n");
+            foreach (var lead in leads.Take(25))
+            {
+                var accounts = string.Join(", ", lead.Accounts.Take(6).Select(a => view.Username(a) is { } u ? $"{u} ({a})" : a));
+                if (lead.Accounts.Count > 6)
+                {
+                    accounts += $" and {lead.Accounts.Count - 6} more";
+                }
+                w.Write($"<tr><td class=\"num\">{lead.Rank}</td><td>{H(lead.Kind)}</td><td dir=\"auto\">{H(accounts)}</td><td>{Badges(lead.Signals)}</td>");
+                w.Write($"<td class=\"num\">{H(OutputText.Duration(lead.ScaleSeconds))}</td><td class=\"num\">{lead.StrongestLog10P:0.#}</td><td>{H(lead.FailedTest.Replace('_', ' '))}</td>");
+                w.Write($"<td class=\"num\">{lead.Value:0.###}</td><td class=\"num\">{lead.Threshold:0.###}</td></tr>\n");
+            }
+            w.Write("</tbody></table>\n");
+            w.Write($"<p class=\"note\">{Count(leads.Count)} leads in leads.csv, strongest first. A lead is where to look next: its timing beat the null model, but the group failed the named cluster test.</p></section>\n");
         }
 
         private void Method()
