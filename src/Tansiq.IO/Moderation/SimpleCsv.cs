@@ -36,6 +36,9 @@ internal sealed class SimpleCsv : IDisposable
 
     public static SimpleCsv FromText(string text, string file) => new(new StringReader(text), file);
 
+    /// <summary>Reads from any text (an HTTP body); <paramref name="file"/> names the source in errors.</summary>
+    public static SimpleCsv FromReader(TextReader reader, string file) => new(reader, file);
+
     public string File => _file;
 
     /// <summary>The next record and the line it starts on; false at the end of the input. Blank lines are skipped.</summary>
