@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Tansiq.Core.Model;
 using Tansiq.Core.Moderation;
+using Tansiq.IO.Moderation;
 using Tansiq.Storage;
 
 namespace Tansiq.Application;
@@ -9,7 +10,7 @@ namespace Tansiq.Application;
 public sealed record ReportIngest(int Accepted, int Duplicates, IReadOnlyList<TargetDecision> Changed, ModerationWorld World, TimeSpan DecideTime);
 
 /// <summary>A consistent view of the moderation state for one read: the result as batch <c>moderate</c> would write it.</summary>
-public sealed record ModerationSnapshot(ModerationResult Result, ModerationWorld World, IReadOnlyDictionary<int, string> BrigadeOfWave);
+public sealed record ModerationSnapshot(ModerationResult Result, ModerationWorld World, Dictionary<int, string> BrigadeOfWave);
 
 /// <summary>
 /// The live moderation engine the service calls: the same <see cref="TansiqPolicy"/> and <see cref="ModerationSession"/>
@@ -213,16 +214,7 @@ public sealed class LiveModeration : IDisposable
             if (_snapshot is null)
             {
                 var result = _session!.Result();
-                var brigadeOf = new Dictionary<int, string>();
-                var byName = result.Brigades.SelectMany(b => b.Waves.Select(w => (w, b.Id))).ToDictionary(p => p.w, p => p.Id, StringComparer.Ordinal);
-                foreach (var c in result.Campaigns)
-                {
-                    if (byName.TryGetValue(c.Name, out var id))
-                    {
-                        brigadeOf[c.Id] = id;
-                    }
-                }
-                _snapshot = new ModerationSnapshot(result, _session.World, brigadeOf);
+                _snapshot = new ModerationSnapshot(result, _session.World, ModerationWriters.BrigadeOfWave(result));
             }
             return _snapshot;
         }

@@ -16,5 +16,6 @@ internal static class CommandCatalog
         yield return TextsCommand.Create(context);
         yield return ModerateCommand.Create(context);
         yield return BenchCommand.Create(context);
+        yield return ServeCommand.Create(context);
     }
 }
