@@ -1,9 +1,19 @@
-using Tansiq.Service;
+namespace Tansiq.Service;
 
-// `dotnet Tansiq.Service.dll` runs the service alone (settings from appsettings, environment TANSIQ__DATA etc. or
-// --Tansiq:Data=DIR); `./tansiq serve` is the usual way in. Tests start it through WebApplicationFactory<Program>.
-var app = TansiqServer.Build(args, configure: null);
-await app.RunAsync();
+/// <summary>
+/// <c>dotnet Tansiq.Service.dll</c> runs the service alone (settings from the environment, e.g. <c>Tansiq__Data=DIR</c>,
+/// or <c>--Tansiq:Data=DIR</c>); <c>./tansiq serve</c> is the usual way in. Tests start it through
+/// <c>WebApplicationFactory&lt;ServiceProgram&gt;</c>.
+/// </summary>
+public sealed class ServiceProgram
+{
+    private ServiceProgram()
+    {
+    }
 
-/// <summary>The entry point, named for WebApplicationFactory.</summary>
-public partial class Program;
+    public static async Task Main(string[] args)
+    {
+        var app = TansiqServer.Build(args, configure: null);
+        await app.RunAsync();
+    }
+}
