@@ -43,26 +43,30 @@ public sealed class TansiqFactory(IReadOnlyDictionary<string, string?> settings)
 public abstract class ServiceTestBase : IDisposable
 {
     private readonly List<TansiqFactory> _factories = [];
-    private string? _db;
+    private readonly Dictionary<string, string> _dbs = [];
 
     protected TempDirectory Dir { get; } = new("tansiq-service-test-");
 
     protected abstract bool Postgres { get; }
 
-    /// <summary>Storage settings of this test: the same on every call.</summary>
-    protected Dictionary<string, string?> StorageSettings()
+    /// <summary>Storage settings of this test: the same on every call with the same name.</summary>
+    protected Dictionary<string, string?> StorageSettings(string name = "data")
     {
         if (Postgres)
         {
-            _db ??= PostgresTestServer.CreateDatabase();
-            return new() { ["Tansiq:Db"] = _db };
+            if (!_dbs.TryGetValue(name, out var db))
+            {
+                _dbs[name] = db = PostgresTestServer.CreateDatabase();
+            }
+            return new() { ["Tansiq:Db"] = db };
         }
-        return new() { ["Tansiq:Data"] = Path.Combine(Dir.Path, "data") };
+        return new() { ["Tansiq:Data"] = Path.Combine(Dir.Path, name) };
     }
 
-    protected TansiqFactory Start(Dictionary<string, string?>? extra = null)
+    /// <param name="storage">Which of this test's databases to open (a second name is a second, empty one).</param>
+    protected TansiqFactory Start(Dictionary<string, string?>? extra = null, string storage = "data")
     {
-        var settings = StorageSettings();
+        var settings = StorageSettings(storage);
         settings["Tansiq:Detection"] = "false";
         foreach (var (k, v) in extra ?? [])
         {
