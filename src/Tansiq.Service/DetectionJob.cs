@@ -61,13 +61,17 @@ internal sealed class DetectionJob(ITansiqStore store, LiveModeration engine, De
         }
     }
 
+    private (int Count, double Newest) _last;
+
     internal async Task RunOnceAsync(ServiceOptions o, CancellationToken cancel)
     {
         var newest = await store.LoadMessagesAsync(double.MinValue, double.MaxValue, cancel);
-        if (newest.Count == 0)
+        if (newest.Count == 0 || _last == (newest.Count, newest[^1].Timestamp))
         {
+            // Nothing new since the last run: its clusters stand.
             return;
         }
+        _last = (newest.Count, newest[^1].Timestamp);
         var to = newest[^1].Timestamp + 1;
         var from = to - (o.DetectionWindowDays * 86400);
         var messages = newest.Where(m => m.Timestamp >= from).ToList();
