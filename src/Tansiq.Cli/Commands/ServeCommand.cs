@@ -50,6 +50,7 @@ internal static class ServeCommand
             return Serve(context, settings, parse.GetValue(urls)!).GetAwaiter().GetResult();
         }));
         command.Subcommands.Add(KeysCommand(context));
+        command.Subcommands.Add(ServeLoadCommand.Create(context));
         return command;
     }
 
