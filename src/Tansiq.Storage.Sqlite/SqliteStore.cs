@@ -50,7 +50,7 @@ public sealed class SqliteStore : SqlStore
         {
             await c.OpenAsync(cancel);
             await using var cmd = c.CreateCommand();
-            cmd.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout=30000;";
+            cmd.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA synchronous={_synchronous}; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536;";
             await cmd.ExecuteNonQueryAsync(cancel);
             return c;
         }
