@@ -98,6 +98,52 @@ public sealed class PostgresStore : SqlStore
         return added;
     }
 
+    /// <summary>Accounts in one statement (unnest); the first row of an id repeated in the request wins.</summary>
+    public override async Task<IngestCounts> AddAccountsAsync(IReadOnlyList<AccountRecord> accounts, CancellationToken cancel = default)
+    {
+        if (accounts.Count == 0)
+        {
+            return new IngestCounts(0, 0);
+        }
+        await using var c = (NpgsqlConnection)await OpenAsync(cancel);
+        await using var cmd = new NpgsqlCommand(
+            """
+            INSERT INTO accounts (account_id, username, created_at, followers)
+            SELECT id, username, created_at, followers FROM (
+                SELECT DISTINCT ON (id) id, username, created_at, followers, ord
+                FROM unnest(@a, @b, @c, @d) WITH ORDINALITY AS u(id, username, created_at, followers, ord)
+                ORDER BY id, ord) first_rows
+            ORDER BY ord
+            ON CONFLICT DO NOTHING
+            """, c);
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("a", [.. accounts.Select(a => a.AccountId)]));
+        cmd.Parameters.Add(new NpgsqlParameter<string?[]>("b", [.. accounts.Select(a => a.Username)]));
+        cmd.Parameters.Add(new NpgsqlParameter<long?[]>("c", [.. accounts.Select(a => a.CreatedAt)]));
+        cmd.Parameters.Add(new NpgsqlParameter<long?[]>("d", [.. accounts.Select(a => a.Followers)]));
+        var accepted = await cmd.ExecuteNonQueryAsync(cancel);
+        return new IngestCounts(accepted, accounts.Count - accepted);
+    }
+
+    /// <summary>Follows in one statement (unnest).</summary>
+    public override async Task<IngestCounts> AddFollowsAsync(IReadOnlyList<FollowRecord> follows, CancellationToken cancel = default)
+    {
+        if (follows.Count == 0)
+        {
+            return new IngestCounts(0, 0);
+        }
+        await using var c = (NpgsqlConnection)await OpenAsync(cancel);
+        await using var cmd = new NpgsqlCommand(
+            """
+            INSERT INTO follows (follower_id, followee_id)
+            SELECT a, b FROM unnest(@a, @b) WITH ORDINALITY AS u(a, b, ord) ORDER BY ord
+            ON CONFLICT DO NOTHING
+            """, c);
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("a", [.. follows.Select(f => f.Follower)]));
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("b", [.. follows.Select(f => f.Followee)]));
+        var accepted = await cmd.ExecuteNonQueryAsync(cancel);
+        return new IngestCounts(accepted, follows.Count - accepted);
+    }
+
     public override void Dispose()
     {
         _source.Dispose();

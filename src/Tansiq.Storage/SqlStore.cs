@@ -60,7 +60,7 @@ public abstract class SqlStore : ITansiqStore
         return value is null or DBNull ? 0 : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public Task<IngestCounts> AddAccountsAsync(IReadOnlyList<AccountRecord> accounts, CancellationToken cancel = default) =>
+    public virtual Task<IngestCounts> AddAccountsAsync(IReadOnlyList<AccountRecord> accounts, CancellationToken cancel = default) =>
         InsertAsync(
             "INSERT INTO accounts (account_id, username, created_at, followers) VALUES (@a, @b, @c, @d) ON CONFLICT DO NOTHING",
             accounts, 4, static (a, p) =>
@@ -71,7 +71,7 @@ public abstract class SqlStore : ITansiqStore
                 p[3].Value = (object?)a.Followers ?? DBNull.Value;
             }, [DbType.String, DbType.String, DbType.Int64, DbType.Int64], cancel);
 
-    public Task<IngestCounts> AddFollowsAsync(IReadOnlyList<FollowRecord> follows, CancellationToken cancel = default) =>
+    public virtual Task<IngestCounts> AddFollowsAsync(IReadOnlyList<FollowRecord> follows, CancellationToken cancel = default) =>
         InsertAsync(
             "INSERT INTO follows (follower_id, followee_id) VALUES (@a, @b) ON CONFLICT DO NOTHING",
             follows, 2, static (f, p) =>
