@@ -94,6 +94,11 @@ public static class CliApp
             context.Err.WriteLine($"error: {CommandLineChecks.Friendly(e.Message)}");
             return ExitCodes.Failure;
         }
+        catch (Tansiq.Storage.StoreException e)
+        {
+            context.Err.WriteLine($"error: {e.Message}");
+            return ExitCodes.Failure;
+        }
         catch (UnauthorizedAccessException e)
         {
             context.Err.WriteLine($"error: {e.Message}");

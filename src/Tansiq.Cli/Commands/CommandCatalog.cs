@@ -17,5 +17,6 @@ internal static class CommandCatalog
         yield return ModerateCommand.Create(context);
         yield return BenchCommand.Create(context);
         yield return FuzzCommand.Create(context);
+        yield return ServeCommand.Create(context);
     }
 }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Tansiq.Core.Detection;
+using Tansiq.Application;
 using Tansiq.Core.Moderation;
 using Tansiq.IO.Moderation;
 using Tansiq.IO.Readers;
@@ -67,50 +67,24 @@ internal static class ModerateCommand
         }
         OutputGuard.Directory(r.Out);
         OutputGuard.NoInputOverwritten([r.Reports, r.Accounts, r.Follows, r.Messages, r.KeyFile], OutputGuard.In(r.Out, ModerationWriters.Files));
+        InputFormats.TryParse(r.Format, out var messageFormat);
+        var pseudonyms = r.KeyFile is null ? null : Tansiq.IO.Pseudonymiser.FromFile(r.KeyFile);
+        ModerationRun run;
+        using (StageProgress.Start(context, "moderate: reading and replaying the reports"))
+        {
+            run = ModerationPipeline.Run(new ModerationInputs(r.Reports, r.Accounts, r.Follows, r.Messages, messageFormat, r.Policy, r.Threshold) { Pseudonyms = pseudonyms }, TimeProvider.System);
+        }
+        var (result, world, stats, options) = (run.Result, run.World, run.Stats, run.Options);
+        var stages = new List<KeyValuePair<string, double>>(run.StageSeconds);
         var clock = Stopwatch.StartNew();
-        var stages = new List<KeyValuePair<string, double>>();
         void Stage(string name)
         {
             stages.Add(new(name, clock.Elapsed.TotalSeconds));
             clock.Restart();
         }
-        var pseudonyms = r.KeyFile is null ? null : Tansiq.IO.Pseudonymiser.FromFile(r.KeyFile);
-        var stats = new ModerationReadStats();
-        var builder = new ModerationWorldBuilder();
-        ModerationReaders.ReadAccounts(r.Accounts, builder, stats, pseudonyms);
-        Stage("read_accounts");
-        if (r.Follows is not null)
-        {
-            ModerationReaders.ReadFollows(r.Follows, builder, stats, pseudonyms);
-            Stage("read_follows");
-        }
-        if (r.Messages is not null)
-        {
-            // detect's defaults: the same clusters `./tansiq detect` would report on these messages.
-            InputFormats.TryParse(r.Format, out var messageFormat);
-            var unknownBefore = builder.UnknownReferences;
-            var evidence = ModerationMessages.Add(r.Messages, builder, new DetectOptions(), TimeProvider.System, new ReadOptions { Pseudonyms = pseudonyms }, messageFormat);
-            stats.Messages = evidence.Messages;
-            stats.MessageClusters = evidence.Clusters;
-            stats.ClusteredAccounts = evidence.ClusteredAccounts;
-            stats.MessagesByUnknownAccounts = builder.UnknownReferences - unknownBefore;
-            Stage("read_messages_and_detect");
-        }
-        var world = builder.Build();
-        Stage("accounts_batches");
-        var reportArray = ModerationReaders.ReadReports(r.Reports, world, stats, pseudonyms);
-        Stage("read_reports");
-        var options = new TansiqPolicyOptions();
-        IModerationPolicy policy = r.Policy == "threshold" ? new ThresholdPolicy(world, r.Threshold) : new TansiqPolicy(world, options);
-        ModerationResult result;
-        using (StageProgress.Start(context, "moderate: replaying the reports"))
-        {
-            result = ModerationReplay.Run(policy, reportArray, world);
-        }
-        Stage("replay");
         var info = new ModerationRunInfo
         {
-            Policy = policy.Name,
+            Policy = result.Policy,
             Parameters = r.Policy == "threshold" ? new Dictionary<string, object> { ["threshold"] = r.Threshold } : Parameters(options),
             Inputs = new Dictionary<string, string?> { ["reports"] = r.Reports, ["accounts"] = r.Accounts, ["follows"] = r.Follows, ["messages"] = r.Messages },
             StageSeconds = stages,
@@ -139,7 +113,7 @@ internal static class ModerateCommand
         IEnumerable<string> counts = result.Decisions.Count == 0 ? ["nothing to decide"] : result.Decisions.GroupBy(d => ModerationWriters.Label(d.Verdict)).OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => $"{g.Key} {g.Count()}");
         context.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"moderate ({policy.Name}): {result.Reports} reports on {result.Decisions.Count} accounts: {string.Join(", ", counts)}; {result.Brigades.Count} brigades. Wrote {r.Out}"));
+            $"moderate ({result.Policy}): {result.Reports} reports on {result.Decisions.Count} accounts: {string.Join(", ", counts)}; {result.Brigades.Count} brigades. Wrote {r.Out}"));
         return ExitCodes.Success;
     }
 

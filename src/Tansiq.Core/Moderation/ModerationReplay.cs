@@ -20,40 +20,102 @@ public static class ModerationReplay
     /// <summary>Sorts by (time, sequence) in place and replays.</summary>
     public static ModerationResult Run(IModerationPolicy policy, Report[] reports, ModerationWorld world, BrigadeOptions? brigades = null)
     {
-        Array.Sort(reports, static (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Sequence.CompareTo(b.Sequence));
-        var current = new Dictionary<int, (Verdict Verdict, long At)>();
-        var timeline = new List<TimelineEntry>();
+        SortInTimeOrder(reports);
+        var session = new ModerationSession(policy, world);
         foreach (ref readonly var r in reports.AsSpan())
         {
-            var verdict = policy.Observe(r);
-            if (!current.TryGetValue(r.Target, out var before))
-            {
-                current[r.Target] = (verdict, r.Time);
-                if (verdict != Verdict.NoAction)
-                {
-                    timeline.Add(Entry(policy, r, verdict));
-                }
-            }
-            else if (before.Verdict != verdict)
-            {
-                current[r.Target] = (verdict, r.Time);
-                timeline.Add(Entry(policy, r, verdict));
-            }
+            session.Observe(r);
         }
-        var decisions = new List<TargetDecision>(current.Count);
-        foreach (var (target, (verdict, at)) in current)
-        {
-            var standing = policy.Explain(target);
-            decisions.Add(new TargetDecision(target, verdict, at, standing.Reports, standing.DistinctReporters, standing.EffectiveReports, standing.Campaigns, standing.Reason));
-        }
-        decisions.Sort((a, b) => string.CompareOrdinal(world.Accounts[a.Target], world.Accounts[b.Target]));
-        var found = BrigadeBuilder.Build(policy.Campaigns, world, policy as TansiqPolicy, brigades ?? new BrigadeOptions());
-        return new ModerationResult(policy.Name, decisions, timeline, policy.Campaigns, found, reports.Length);
+        return session.Result(brigades);
     }
 
-    private static TimelineEntry Entry(IModerationPolicy policy, in Report r, Verdict verdict)
+    /// <summary>The replay order: time, then sequence (input order).</summary>
+    public static void SortInTimeOrder(Report[] reports) =>
+        Array.Sort(reports, static (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Sequence.CompareTo(b.Sequence));
+}
+
+/// <summary>
+/// The replay one report at a time: the batch command feeds it a sorted file, the live service feeds it reports as
+/// they are committed. It keeps each target's current verdict and the timeline of changes, and builds the same
+/// <see cref="ModerationResult"/> at any moment.
+/// </summary>
+public sealed class ModerationSession
+{
+    private readonly IModerationPolicy _policy;
+    private readonly ModerationWorld _world;
+    private readonly Dictionary<int, (Verdict Verdict, long At)> _current = [];
+    private readonly List<TimelineEntry> _timeline = [];
+    private long _reports;
+
+    public ModerationSession(IModerationPolicy policy, ModerationWorld world)
     {
-        var standing = policy.Explain(r.Target);
-        return new TimelineEntry(r.Time, r.Target, verdict, standing.Reports, standing.EffectiveReports, [.. standing.Campaigns], standing.Reason);
+        _policy = policy;
+        _world = world;
+    }
+
+    public IModerationPolicy Policy => _policy;
+
+    public ModerationWorld World => _world;
+
+    /// <summary>Reports observed so far.</summary>
+    public long Reports => _reports;
+
+    /// <summary>Time of the last report observed (long.MinValue before the first): a later report may not be earlier.</summary>
+    public long LastTime { get; private set; } = long.MinValue;
+
+    public IReadOnlyList<TimelineEntry> Timeline => _timeline;
+
+    /// <summary>Takes the next report in time order; returns the timeline entry when the target's decision changed.</summary>
+    public TimelineEntry? Observe(in Report r)
+    {
+        _reports++;
+        LastTime = Math.Max(LastTime, r.Time);
+        var verdict = _policy.Observe(r);
+        if (!_current.TryGetValue(r.Target, out var before))
+        {
+            _current[r.Target] = (verdict, r.Time);
+            if (verdict != Verdict.NoAction)
+            {
+                return Add(r, verdict);
+            }
+        }
+        else if (before.Verdict != verdict)
+        {
+            _current[r.Target] = (verdict, r.Time);
+            return Add(r, verdict);
+        }
+        return null;
+    }
+
+    /// <summary>The current decision of one target, or null if it was never reported.</summary>
+    public TargetDecision? Decision(int target)
+    {
+        if (!_current.TryGetValue(target, out var c))
+        {
+            return null;
+        }
+        var standing = _policy.Explain(target);
+        return new TargetDecision(target, c.Verdict, c.At, standing.Reports, standing.DistinctReporters, standing.EffectiveReports, standing.Campaigns, standing.Reason);
+    }
+
+    /// <summary>Every decision so far, the timeline, the campaigns and the brigades joined from them.</summary>
+    public ModerationResult Result(BrigadeOptions? brigades = null)
+    {
+        var decisions = new List<TargetDecision>(_current.Count);
+        foreach (var target in _current.Keys)
+        {
+            decisions.Add(Decision(target)!);
+        }
+        decisions.Sort((a, b) => string.CompareOrdinal(_world.Accounts[a.Target], _world.Accounts[b.Target]));
+        var found = BrigadeBuilder.Build(_policy.Campaigns, _world, _policy as TansiqPolicy, brigades ?? new BrigadeOptions());
+        return new ModerationResult(_policy.Name, decisions, [.. _timeline], _policy.Campaigns, found, _reports);
+    }
+
+    private TimelineEntry Add(in Report r, Verdict verdict)
+    {
+        var standing = _policy.Explain(r.Target);
+        var entry = new TimelineEntry(r.Time, r.Target, verdict, standing.Reports, standing.EffectiveReports, [.. standing.Campaigns], standing.Reason);
+        _timeline.Add(entry);
+        return entry;
     }
 }

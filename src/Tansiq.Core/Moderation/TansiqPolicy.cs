@@ -23,9 +23,14 @@ public sealed class TansiqPolicy : IModerationPolicy
     private readonly int[] _repeatPartners;
     private readonly List<Campaign> _campaigns = [];
 
-    public TansiqPolicy(ModerationWorld world, TansiqPolicyOptions? options = null)
+    private readonly ModeratorFeedback? _feedback;
+
+    /// <param name="feedback">Moderators' verdicts on earlier reports (the live service): reporters whose reports were
+    /// rejected count for less from then on. Null in batch runs.</param>
+    public TansiqPolicy(ModerationWorld world, TansiqPolicyOptions? options = null, ModeratorFeedback? feedback = null)
     {
         _world = world;
+        _feedback = feedback;
         _o = options ?? new TansiqPolicyOptions();
         var n = world.AccountCount;
         _targets = new TargetState?[n];
@@ -60,6 +65,10 @@ public sealed class TansiqPolicy : IModerationPolicy
         }
         s.Reporters++;
         var credibility = Credibility(u, t, out var flags);
+        if (_feedback is not null)
+        {
+            credibility *= _feedback.Factor(u, report.Sequence);
+        }
         flags |= Relation(u, report.Target, t);
         CoReport(s, u, t);
         if (_repeatPartners[u] >= _o.CoReportMinPartners)

@@ -24,9 +24,16 @@ public static class AccountReaders
 
     private sealed record Layout(int AccountId, int Username, int CreatedAt, int Followers, int Following, int Columns);
 
-    private static IEnumerable<AccountProfile> Read(string path, ReadOptions options, IReadOnlyList<string> required)
+    /// <summary>The profiles of an in-memory body (an HTTP request) named <paramref name="source"/> in errors.</summary>
+    public static IEnumerable<AccountProfile> Read(Stream body, string source, ReadOptions options, IReadOnlyList<string> required) =>
+        Read(source, () => CsvRecords.Open(body, source), options, required);
+
+    private static IEnumerable<AccountProfile> Read(string path, ReadOptions options, IReadOnlyList<string> required) =>
+        Read(path, () => CsvRecords.Open(path), options, required);
+
+    private static IEnumerable<AccountProfile> Read(string path, Func<CsvRecords> open, ReadOptions options, IReadOnlyList<string> required)
     {
-        using var csv = CsvRecords.Open(path);
+        using var csv = open();
         var header = CsvHeader.Read(csv, "an accounts file", "account_id,username,created_at,followers_count,following_count", options.ColumnMap);
         var accountId = header.Find("account_id", "user_id", "userid");
         List<string> missing = [.. required.Where(name => header.Find(name) < 0)];

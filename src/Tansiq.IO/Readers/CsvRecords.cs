@@ -64,6 +64,30 @@ internal sealed class CsvRecords : IDisposable
         }
     }
 
+    /// <summary>
+    /// Records of an in-memory body (an HTTP request) that starts at the stream's position; <paramref name="source"/>
+    /// names it in errors. The separator is sniffed from its first line as for files.
+    /// </summary>
+    public static CsvRecords Open(Stream body, string source)
+    {
+        var start = body.Position;
+        var head = new byte[(int)Math.Min(1 << 16, body.Length - start)];
+        var length = body.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        body.Position = start;
+        var separator = CsvDialect.Sniff(CsvDialect.FirstLine(System.Text.Encoding.UTF8.GetString(head, 0, length)));
+        var text = new Utf8LineTracker(body, source);
+        try
+        {
+            var sep = Sep.New(separator).Reader(o => o with { HasHeader = false, DisableColCountCheck = true }).From(text);
+            return new CsvRecords(source, text, sep) { Separator = separator };
+        }
+        catch (NotSupportedException)
+        {
+            text.Dispose();
+            throw RecordTooLong(source, 1);
+        }
+    }
+
     /// <summary>Sep's limit on one record (16 Mi characters) was hit; nothing after it can be found again.</summary>
     private static InputException RecordTooLong(string path, long line) => new(path, line,
         "unterminated quote, or not a CSV file: the record starting here runs on for more than 16 Mi characters");
