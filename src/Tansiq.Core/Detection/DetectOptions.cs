@@ -119,6 +119,9 @@ public sealed record DetectOptions
     /// <summary>At scales slower than the window, the members' first actions on the median synchronous object must lie within this many scales.</summary>
     public double SlowSpreadFactor { get; init; } = 2;
 
+    /// <summary>At most this many edge_objects.csv rows per flagged cluster (the earliest objects first).</summary>
+    public int MaxEdgeObjectsPerCluster { get; init; } = 20000;
+
     /// <summary>How many leads (the strongest unflagged groups and pairs) are written.</summary>
     public int MaxLeads { get; init; } = 100;
 

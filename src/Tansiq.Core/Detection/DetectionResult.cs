@@ -12,6 +12,18 @@ public sealed record DetectionResult
     public required DetectionSummary Summary { get; init; }
     /// <summary>The strongest groups and pairs that were not flagged, with the test each failed (strongest first).</summary>
     public IReadOnlyList<LeadResult> Leads { get; init; } = [];
+    /// <summary>Per-edge evidence (edge_objects.csv): the objects behind the edges of flagged clusters and of the leads.</summary>
+    public IReadOnlyList<EdgeObjectResult> EdgeObjects { get; init; } = [];
+}
+
+/// <summary>
+/// One object behind one edge: the pair (source &lt; target ordinally), the signal, the object as the platform names it,
+/// and each account's action time on it; with the cluster or the lead the edge belongs to.
+/// </summary>
+public sealed record EdgeObjectResult(string Source, string Target, SignalKind Signal, string ObjectKey, double SourceTime, double TargetTime)
+{
+    public string? ClusterId { get; init; }
+    public int? LeadRank { get; init; }
 }
 
 /// <summary>
@@ -21,6 +33,8 @@ public sealed record DetectionResult
 public sealed record LeadResult
 {
     public int Rank { get; init; }
+    /// <summary>The accounts of the strongest pair edge inside (source, target), for edge_objects.csv.</summary>
+    public (string Source, string Target)? StrongestPair { get; init; }
     /// <summary>"pair" or "group".</summary>
     public required string Kind { get; init; }
     public required IReadOnlyList<string> Accounts { get; init; }

@@ -260,6 +260,12 @@ public sealed partial class Detector
 
         var clusterOf = new Dictionary<int, string>();
         var flaggedScore = new Dictionary<int, double>();
+        var edgeOf = new Dictionary<long, SignificantEdge>(significant.Count, PairKeyComparer.Instance);
+        foreach (var e in significant)
+        {
+            edgeOf[PairTable.Key(e.A, e.B)] = e;
+        }
+        var edgeObjects = new List<EdgeObjectResult>();
         var clusters = new List<ClusterResult>();
         var provisional = new List<(Community Community, double Score)>();
         foreach (var c in communities.Where(c => c.Passed))
@@ -280,6 +286,7 @@ public sealed partial class Detector
                 clusterOf[a] = id;
             }
             clusters.Add(Describe(corpus, c, id, score, significant));
+            ClusterEdgeObjects(corpus, c, id, edgeOf, edgeObjects);
         }
 
         var rawSignals = new Dictionary<string, HashSet<SignalKind>>();
@@ -322,6 +329,7 @@ public sealed partial class Detector
         });
 
         var leads = Leads(corpus, communities, significant, clusterOf);
+        LeadEdgeObjects(corpus, leads, edgeObjects);
         var summary = new DetectionSummary
         {
             Messages = corpus.MessageCount,
@@ -357,7 +365,7 @@ public sealed partial class Detector
             TimeResolutionSeconds = tick,
             Warnings = [.. Warnings(corpus)],
         };
-        return new DetectionResult { Accounts = accounts, Clusters = clusters, Edges = edges, Summary = summary, Leads = leads };
+        return new DetectionResult { Accounts = accounts, Clusters = clusters, Edges = edges, Summary = summary, Leads = leads, EdgeObjects = edgeObjects };
     }
 
     /// <summary>
@@ -452,6 +460,7 @@ public sealed partial class Detector
             var members = c.Accounts.Where(a => !clusterOf.ContainsKey(a)).Select(a => corpus.Accounts[a]).Order(StringComparer.Ordinal).ToList();
             leads.Add((e.Log10P, new LeadResult
             {
+                StrongestPair = (corpus.Accounts[e.A], corpus.Accounts[e.B]),
                 Kind = members.Count == 2 ? "pair" : "group",
                 Accounts = members,
                 Signals = [.. e.BySignal.Keys.Order()],
@@ -467,6 +476,7 @@ public sealed partial class Detector
         {
             leads.Add((e.Log10P, new LeadResult
             {
+                StrongestPair = (corpus.Accounts[e.A], corpus.Accounts[e.B]),
                 Kind = "pair",
                 Accounts = [.. new[] { corpus.Accounts[e.A], corpus.Accounts[e.B] }.Order(StringComparer.Ordinal)],
                 Signals = [.. e.BySignal.Keys.Order()],
@@ -502,6 +512,124 @@ public sealed partial class Detector
             return "copy-paste";
         }
         return v.Scale > _options.Window ? "squad" : "scheduler";
+    }
+
+    /// <summary>
+    /// Per-edge evidence of a flagged cluster: for each pair of members tied by an edge, each synchronous own object both
+    /// acted on within the cluster's scale, with both accounts' first action on it (at most
+    /// <see cref="DetectOptions.MaxEdgeObjectsPerCluster"/> rows, the earliest objects first).
+    /// </summary>
+    private void ClusterEdgeObjects(Corpus corpus, Community c, string id, Dictionary<long, SignificantEdge> edgeOf, List<EdgeObjectResult> rows)
+    {
+        var v = c.Verdict!;
+        var kept = c.Kept.ToHashSet();
+        var written = 0;
+        var firsts = new Dictionary<int, double>();
+        foreach (var s in v.Synchronous.OrderBy(s => s.Shared.Actions[0].Time))
+        {
+            firsts.Clear();
+            foreach (var (account, time) in s.Shared.Actions)
+            {
+                if (kept.Contains(account))
+                {
+                    firsts.TryAdd(account, time);
+                }
+            }
+            var members = firsts.Keys.OrderBy(a => corpus.Accounts[a], StringComparer.Ordinal).ToList();
+            var key = corpus.Signals[s.Shared.Signal].ObjectKeys[s.Shared.Object];
+            for (var i = 0; i < members.Count; i++)
+            {
+                for (var j = i + 1; j < members.Count; j++)
+                {
+                    var (a, b) = (members[i], members[j]);
+                    if (Math.Abs(firsts[a] - firsts[b]) > v.Scale || !edgeOf.ContainsKey(PairTable.Key(a, b)))
+                    {
+                        continue;
+                    }
+                    rows.Add(new EdgeObjectResult(corpus.Accounts[a], corpus.Accounts[b], s.Shared.Signal, key, firsts[a], firsts[b]) { ClusterId = id });
+                    if (++written >= _options.MaxEdgeObjectsPerCluster)
+                    {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Per-edge evidence of the leads: for each lead's strongest pair, every object of its signals both acted on within
+    /// the lead's scale, with both accounts' closest actions (one pass over the events).
+    /// </summary>
+    private static void LeadEdgeObjects(Corpus corpus, List<LeadResult> leads, List<EdgeObjectResult> rows)
+    {
+        var pairs = new Dictionary<long, LeadResult>(PairKeyComparer.Instance);
+        var involved = new HashSet<int>();
+        foreach (var lead in leads)
+        {
+            if (lead.StrongestPair is not { } pair || !corpus.Accounts.TryGet(pair.Source, out var a) || !corpus.Accounts.TryGet(pair.Target, out var b))
+            {
+                continue;
+            }
+            pairs.TryAdd(PairTable.Key(a, b), lead);
+            involved.Add(a);
+            involved.Add(b);
+        }
+        if (pairs.Count == 0)
+        {
+            return;
+        }
+        var times = new Dictionary<int, List<double>>();
+        foreach (var (kind, events) in corpus.Signals.OrderBy(s => s.Key))
+        {
+            for (var obj = 0; obj < events.ObjectCount; obj++)
+            {
+                times.Clear();
+                foreach (var e in events.EventsOf(obj))
+                {
+                    if (involved.Contains(e.Account))
+                    {
+                        (times.TryGetValue(e.Account, out var list) ? list : times[e.Account] = []).Add(e.Time);
+                    }
+                }
+                if (times.Count < 2)
+                {
+                    continue;
+                }
+                var accounts = times.Keys.OrderBy(x => corpus.Accounts[x], StringComparer.Ordinal).ToList();
+                for (var i = 0; i < accounts.Count; i++)
+                {
+                    for (var j = i + 1; j < accounts.Count; j++)
+                    {
+                        if (!pairs.TryGetValue(PairTable.Key(accounts[i], accounts[j]), out var lead) || !lead.Signals.Contains(kind))
+                        {
+                            continue;
+                        }
+                        var (ta, tb) = Closest(times[accounts[i]], times[accounts[j]]);
+                        if (Math.Abs(ta - tb) <= lead.ScaleSeconds)
+                        {
+                            rows.Add(new EdgeObjectResult(corpus.Accounts[accounts[i]], corpus.Accounts[accounts[j]], kind, events.ObjectKeys[obj], ta, tb) { LeadRank = lead.Rank });
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>The pair of times, one from each list, that are closest to each other.</summary>
+    private static (double, double) Closest(List<double> a, List<double> b)
+    {
+        var best = (a[0], b[0]);
+        foreach (var x in a)
+        {
+            foreach (var y in b)
+            {
+                if (Math.Abs(x - y) < Math.Abs(best.Item1 - best.Item2))
+                {
+                    best = (x, y);
+                }
+            }
+        }
+        return best;
     }
 
     private ClusterResult Describe(Corpus corpus, Community c, string id, double score, List<SignificantEdge> significant)

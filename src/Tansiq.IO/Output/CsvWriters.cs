@@ -110,3 +110,38 @@ public static class LeadsCsvWriter
         }
     }
 }
+
+/// <summary>
+/// edge_objects.csv: <c>source,target,signal,object,source_time,target_time,cluster_id,lead_rank</c>: the objects behind
+/// the edges of flagged clusters and of the leads, with both accounts' action times (unix seconds).
+/// </summary>
+public static class EdgeObjectsCsvWriter
+{
+    public const string Header = "source,target,signal,object,source_time,target_time,cluster_id,lead_rank";
+
+    internal static void Write(IEnumerable<EdgeObjectResult> rows, TextWriter writer)
+    {
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        writer.Write(Header);
+        writer.Write('\n');
+        foreach (var row in rows)
+        {
+            OutputText.WriteCsvField(writer, row.Source);
+            writer.Write(',');
+            OutputText.WriteCsvField(writer, row.Target);
+            writer.Write(',');
+            writer.Write(row.Signal.Name());
+            writer.Write(',');
+            OutputText.WriteCsvField(writer, row.ObjectKey);
+            writer.Write(',');
+            writer.Write(row.SourceTime.ToString("0.###", c));
+            writer.Write(',');
+            writer.Write(row.TargetTime.ToString("0.###", c));
+            writer.Write(',');
+            OutputText.WriteCsvField(writer, row.ClusterId);
+            writer.Write(',');
+            writer.Write(row.LeadRank?.ToString(c) ?? "");
+            writer.Write('\n');
+        }
+    }
+}

@@ -13,12 +13,13 @@ public static class DetectionWriter
     public const string ReportFile = "report.html";
     public const string SummaryFile = "summary.json";
     public const string LeadsFile = "leads.csv";
+    public const string EdgeObjectsFile = "edge_objects.csv";
 
     public static readonly IReadOnlyList<string> Files =
-        [AccountsFile, EdgesFile, ClustersFile, GraphMlFile, GexfFile, ReportFile, SummaryFile, LeadsFile];
+        [AccountsFile, EdgesFile, ClustersFile, GraphMlFile, GexfFile, ReportFile, SummaryFile, LeadsFile, EdgeObjectsFile];
 
     /// <summary>
-    /// Creates <paramref name="outDir"/> if needed and writes the eight outputs (seven without edges.csv when
+    /// Creates <paramref name="outDir"/> if needed and writes the nine outputs (eight without edges.csv when
     /// <see cref="DetectionWriterOptions.WriteEdges"/> is off); returns their full paths.
     /// A directory or file that cannot be written is reported as an <see cref="InputException"/> on the output path
     /// (a bad <c>--out</c> option, exit code 3), not as a stack trace.
@@ -60,6 +61,7 @@ public static class DetectionWriter
         One(GraphMlFile, p => GraphMlWriter.Write(networkView, p));
         One(GexfFile, p => GexfWriter.Write(networkView, p, options));
         One(LeadsFile, p => AtomicFile.WriteText(p, w => LeadsCsvWriter.Write(result.Leads, w), options.ExcelCsv));
+        One(EdgeObjectsFile, p => AtomicFile.WriteText(p, w => EdgeObjectsCsvWriter.Write(result.EdgeObjects, w), options.ExcelCsv));
         One(SummaryFile, p => SummaryJsonWriter.Write(result, p, options));
         One(ReportFile, p => HtmlReportWriter.Write(view, p, options));
         return written;

@@ -164,6 +164,19 @@ public class TimeScaleTests
         Assert.Equal(["opA", "opB"], cluster.Members);
         Assert.Equal("operator accounts", cluster.Kind);
         Assert.True(cluster.Evidence.Single(e => e.Name == "strongest_edge_log10_p").Value >= 12);
+        // Per-edge evidence: the pasted texts behind the pair, each with both accounts' times one or two minutes apart.
+        // Per-edge evidence: the pasted texts behind the pair that fall within the cluster's scale, each with both times.
+        // (A text is one co-text object and, once clustered with its near-duplicates, one co-similar object.)
+        var pasted = coarse.Messages.Where(m => m.AccountId is "opA" or "opB").GroupBy(m => m.Text)
+            .Count(g => g.Count() == 2 && Math.Abs(g.First().Timestamp - g.Last().Timestamp) <= cluster.TimeScaleSeconds);
+        var rows = result.EdgeObjects.Where(r => r.ClusterId == cluster.ClusterId).ToList();
+        Assert.Equal(pasted, rows.Count(r => r.Signal == SignalKind.CoText));
+        Assert.All(rows, r =>
+        {
+            Assert.Contains(r.Signal, new[] { SignalKind.CoText, SignalKind.CoSimilar });
+            Assert.Equal(("opA", "opB"), (r.Source, r.Target));
+            Assert.InRange(Math.Abs(r.TargetTime - r.SourceTime), 0, cluster.TimeScaleSeconds);
+        });
     }
 
     [Fact]
@@ -225,6 +238,10 @@ public class TimeScaleTests
         Assert.False(string.IsNullOrEmpty(lead.FailedTest));
         Assert.True(lead.StrongestLog10P > 3);
         Assert.Equal(Enumerable.Range(1, result.Leads.Count), result.Leads.Select(l => l.Rank));
+        // The lead's per-edge evidence: the twelve posts both reposted, each within seconds of the other.
+        var rows = result.EdgeObjects.Where(r => r.LeadRank == lead.Rank).ToList();
+        Assert.Equal(12, rows.Count);
+        Assert.All(rows, r => Assert.Equal(2, Math.Abs(r.TargetTime - r.SourceTime)));
     }
 
     [Fact]

@@ -8,14 +8,14 @@ namespace Tansiq.IO.Tests.Output;
 public class DetectionWriterTests
 {
     [Fact]
-    public void WriteAll_MissingNestedDirectory_CreatedWithExactlyTheEightOutputs()
+    public void WriteAll_MissingNestedDirectory_CreatedWithExactlyTheNineOutputs()
     {
         using var dir = new TempDir();
         var outDir = Path.Combine(dir.Path, "runs", "first");
 
         var written = DetectionWriter.WriteAll(SampleResults.Small(), outDir);
 
-        var expected = new[] { "accounts.csv", "clusters.json", "edges.csv", "leads.csv", "network.gexf", "network.graphml", "report.html", "summary.json" };
+        var expected = new[] { "accounts.csv", "clusters.json", "edge_objects.csv", "edges.csv", "leads.csv", "network.gexf", "network.graphml", "report.html", "summary.json" };
         Assert.Equal(expected, Directory.GetFiles(outDir).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(expected, written.Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.All(written, p => Assert.True(new FileInfo(p).Length > 0));
@@ -28,7 +28,7 @@ public class DetectionWriterTests
         var first = DetectionWriter.WriteAll(SampleResults.Small(), Path.Combine(dir.Path, "1"));
         var second = DetectionWriter.WriteAll(SampleResults.Small(), Path.Combine(dir.Path, "2"));
 
-        Assert.Equal(8, first.Count);
+        Assert.Equal(9, first.Count);
         for (var i = 0; i < first.Count; i++)
         {
             Assert.Equal(File.ReadAllBytes(first[i]), File.ReadAllBytes(second[i]));
