@@ -106,7 +106,9 @@ internal static class DetectCommand
                 result = detector.Run(corpus, summary => summary with
                 {
                     SkippedRows = readOptions.BadRows.Count,
-                    SkippedRowExamples = readOptions.BadRows.Examples,
+                    // A bad row's reason may quote an account id or a username: with pseudonyms only where it was is kept.
+                    SkippedRowExamples = readOptions.Pseudonyms is null ? readOptions.BadRows.Examples
+                        : [.. readOptions.BadRows.Examples.Select(e => System.Text.RegularExpressions.Regex.Match(e, @"^.*?:\d+(?=: )") is { Success: true } m ? m.Value + ": (reason withheld with --pseudonymise)" : "(withheld with --pseudonymise)")],
                     StageSeconds = [new("read", readSeconds), .. detector.Stages],
                 });
             }

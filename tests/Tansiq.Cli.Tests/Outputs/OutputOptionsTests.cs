@@ -61,6 +61,24 @@ public sealed class OutputOptionsTests(SmallWorld world) : IClassFixture<SmallWo
     }
 
     [Fact]
+    public void Detect_PseudonymiseAndSkipBadRows_SummaryNamesTheLineButQuotesNothingOfTheRow()
+    {
+        // A bad row whose quoted value is a handle: summary.json would repeat it in its reason.
+        var lines = File.ReadAllLines(world.Messages);
+        var header = lines[0].Split(',');
+        var bad = header.Select(c => c switch { "timestamp" => "zz_secret_handle", "message_id" => "bad1", "account_id" => "zz_secret_account", _ => "" });
+        var input = _cli.Write("messages-bad.csv", string.Join('\n', lines.Append(string.Join(',', bad))) + "\n");
+
+        var dir = _cli.PathOf("bad");
+        var (exit, _, err) = _cli.Run("detect", input, "--accounts", world.Accounts, "--out", dir, "--skip-bad-rows", "--pseudonymise", world.Key);
+
+        Assert.True(exit == 0, err);
+        var summary = File.ReadAllText(Path.Combine(dir, "summary.json"));
+        Assert.Contains($":{lines.Length + 1}: (reason withheld with --pseudonymise)", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("zz_secret", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Detect_Pseudonymise_SameKeySamePseudonymsOtherKeyOthersAndSameClusters()
     {
         var plain = File.ReadAllLines(Path.Combine(Detect("plain"), "accounts.csv"));
