@@ -62,6 +62,7 @@ public sealed partial class Detector
     private List<Community> JudgeAndRefine(Corpus corpus, int[] nodes, int[] membership, WeightedGraph graph, List<SignificantEdge> significant)
     {
         var o = _options;
+        _amplifies.Clear();
         var edgeOf = new Dictionary<long, SignificantEdge>(significant.Count, PairKeyComparer.Instance);
         foreach (var e in significant)
         {
@@ -134,20 +135,23 @@ public sealed partial class Detector
     /// For the authors of the communities' own posts: the authors whose posts they re-share or reply to. A post whose
     /// author amplifies the community in return is the circle's own (friends), not a principal's (producers).
     /// </summary>
-    private static Dictionary<int, HashSet<int>> Amplifies(Corpus corpus, List<Community> communities)
+    private Dictionary<int, HashSet<int>> Amplifies(Corpus corpus, List<Community> communities)
     {
-        var result = new Dictionary<int, HashSet<int>>();
+        // Kept across judgement rounds: the authors are mostly the same, and each new set of them costs a pass over the
+        // re-share and reply events.
+        var result = _amplifies;
+        var fresh = new Dictionary<int, HashSet<int>>();
         foreach (var c in communities)
         {
             foreach (var shared in c.Own)
             {
-                if (shared.Author >= 0)
+                if (shared.Author >= 0 && !result.ContainsKey(shared.Author))
                 {
-                    result.TryAdd(shared.Author, []);
+                    fresh.TryAdd(shared.Author, []);
                 }
             }
         }
-        if (result.Count == 0)
+        if (fresh.Count == 0)
         {
             return result;
         }
@@ -166,15 +170,21 @@ public sealed partial class Detector
                 }
                 foreach (var e in events.EventsOf(obj))
                 {
-                    if (result.TryGetValue(e.Account, out var set))
+                    if (fresh.TryGetValue(e.Account, out var set))
                     {
                         set.Add(author);
                     }
                 }
             }
         }
+        foreach (var (author, set) in fresh)
+        {
+            result[author] = set;
+        }
         return result;
     }
+
+    private readonly Dictionary<int, HashSet<int>> _amplifies = [];
 
     /// <summary>Whether an author is a member of the community or amplifies one of its members in return.</summary>
     private static bool InCircle(int author, HashSet<int> members, Dictionary<int, HashSet<int>> amplifies) =>
@@ -326,9 +336,11 @@ public sealed partial class Detector
     private void Decide(Community community, IEnumerable<double> scales, Dictionary<long, SignificantEdge> edgeOf)
     {
         var members = community.Accounts.ToHashSet();
+        // The circle's own posts are set aside once, whatever the scale.
+        var own = community.Own.Where(s => s.Author < 0 || !InCircle(s.Author, members, community.Amplifies!)).ToList();
         foreach (var scale in scales)
         {
-            community.Verdict = Evaluate(community, members, scale, edgeOf, community.Amplifies!);
+            community.Verdict = Evaluate(community, own, scale, edgeOf);
             if (community.Verdict.Passed)
             {
                 return;
@@ -419,20 +431,15 @@ public sealed partial class Detector
     /// principals' posts, pasted texts, links and hashtags. The group's pair evidence, summed, must also reach the
     /// overwhelming bar (candidate edges are weak one by one).
     /// </summary>
-    private Verdict Evaluate(Community community, HashSet<int> members, double scale, Dictionary<long, SignificantEdge> edgeOf,
-        Dictionary<int, HashSet<int>> amplifies)
+    private Verdict Evaluate(Community community, List<SharedAction> own, double scale, Dictionary<long, SignificantEdge> edgeOf)
     {
         var o = _options;
         var coSelected = 0;
         var synchronous = new List<SynchronousObject>();
         var spreads = new List<double>();
         var firsts = new HashSet<int>();
-        foreach (var shared in community.Own)
+        foreach (var shared in own)
         {
-            if (shared.Author >= 0 && InCircle(shared.Author, members, amplifies))
-            {
-                continue;
-            }
             // At minutes and hours a crowd's object is no evidence (the same cap as the slower scales' sweeps), nor is a
             // post at hours.
             if (scale > o.Window && (shared.Participants > o.SlowScaleMaxParticipants || (IsPost(shared.Signal) && scale > o.MaxPostScale * o.Window)))
