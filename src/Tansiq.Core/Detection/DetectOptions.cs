@@ -122,6 +122,9 @@ public sealed record DetectOptions
     /// <summary>At most this many edge_objects.csv rows per flagged cluster (the earliest objects first).</summary>
     public int MaxEdgeObjectsPerCluster { get; init; } = 20000;
 
+    /// <summary>A group lead lists at most this many of its accounts (its size is given in full).</summary>
+    public int MaxLeadAccounts { get; init; } = 50;
+
     /// <summary>How many leads (the strongest unflagged groups and pairs) are written.</summary>
     public int MaxLeads { get; init; } = 100;
 

@@ -37,7 +37,10 @@ public sealed record LeadResult
     public (string Source, string Target)? StrongestPair { get; init; }
     /// <summary>"pair" or "group".</summary>
     public required string Kind { get; init; }
+    /// <summary>The strongest pair first, then the others in ordinal order, at most <see cref="DetectOptions.MaxLeadAccounts"/>.</summary>
     public required IReadOnlyList<string> Accounts { get; init; }
+    /// <summary>How many unflagged accounts the group has (may exceed the accounts listed).</summary>
+    public required int Size { get; init; }
     public required IReadOnlyList<SignalKind> Signals { get; init; }
     /// <summary>The time scale (seconds) at which the group was judged or the pair's evidence was strongest.</summary>
     public required double ScaleSeconds { get; init; }

@@ -458,11 +458,15 @@ public sealed partial class Detector
         {
             var v = c.Verdict!;
             var members = c.Accounts.Where(a => !clusterOf.ContainsKey(a)).Select(a => corpus.Accounts[a]).Order(StringComparer.Ordinal).ToList();
+            // A crowd that failed can be thousands of accounts: the strongest pair first, then at most MaxLeadAccounts.
+            var (sa, sb) = (corpus.Accounts[e.A], corpus.Accounts[e.B]);
+            var listed = new[] { sa, sb }.Order(StringComparer.Ordinal).Concat(members.Where(m => m != sa && m != sb)).Take(o.MaxLeadAccounts).ToList();
             leads.Add((e.Log10P, new LeadResult
             {
+                Size = members.Count,
                 StrongestPair = (corpus.Accounts[e.A], corpus.Accounts[e.B]),
                 Kind = members.Count == 2 ? "pair" : "group",
-                Accounts = members,
+                Accounts = listed,
                 Signals = [.. e.BySignal.Keys.Order()],
                 ScaleSeconds = v.Scale,
                 StrongestLog10P = Math.Round(e.Log10P, 2),
@@ -478,6 +482,7 @@ public sealed partial class Detector
             {
                 StrongestPair = (corpus.Accounts[e.A], corpus.Accounts[e.B]),
                 Kind = "pair",
+                Size = 2,
                 Accounts = [.. new[] { corpus.Accounts[e.A], corpus.Accounts[e.B] }.Order(StringComparer.Ordinal)],
                 Signals = [.. e.BySignal.Keys.Order()],
                 ScaleSeconds = e.Scale,

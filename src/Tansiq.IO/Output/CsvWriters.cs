@@ -91,7 +91,7 @@ public static class LeadsCsvWriter
             writer.Write(',');
             OutputText.WriteCsvField(writer, string.Join(';', lead.Accounts));
             writer.Write(',');
-            writer.Write(lead.Accounts.Count.ToString(c));
+            writer.Write(lead.Size.ToString(c));
             writer.Write(',');
             OutputText.WriteCsvField(writer, OutputText.JoinSignals(lead.Signals, ";"));
             writer.Write(',');

@@ -452,9 +452,9 @@ public static class HtmlReportWriter
             foreach (var lead in leads.Take(25))
             {
                 var accounts = string.Join(", ", lead.Accounts.Take(6).Select(a => view.Username(a) is { } u ? $"{u} ({a})" : a));
-                if (lead.Accounts.Count > 6)
+                if (lead.Size > 6)
                 {
-                    accounts += $" and {lead.Accounts.Count - 6} more";
+                    accounts += $" and {lead.Size - 6} more";
                 }
                 w.Write($"<tr><td class=\"num\">{lead.Rank}</td><td>{H(lead.Kind)}</td><td dir=\"auto\">{H(accounts)}</td><td>{Badges(lead.Signals)}</td>");
                 w.Write($"<td class=\"num\">{H(OutputText.Duration(lead.ScaleSeconds))}</td><td class=\"num\">{lead.StrongestLog10P:0.#}</td><td>{H(lead.FailedTest.Replace('_', ' '))}</td>");

@@ -238,6 +238,7 @@ public class TimeScaleTests
         Assert.False(string.IsNullOrEmpty(lead.FailedTest));
         Assert.True(lead.StrongestLog10P > 3);
         Assert.Equal(Enumerable.Range(1, result.Leads.Count), result.Leads.Select(l => l.Rank));
+        Assert.All(result.Leads, l => Assert.InRange(l.Accounts.Count, 2, Math.Min(50, l.Size)));
         // The lead's per-edge evidence: the twelve posts both reposted, each within seconds of the other.
         var rows = result.EdgeObjects.Where(r => r.LeadRank == lead.Rank).ToList();
         Assert.Equal(12, rows.Count);
