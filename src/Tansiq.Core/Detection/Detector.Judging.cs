@@ -252,50 +252,30 @@ public sealed partial class Detector
                 fragmentOf[a] = i;
             }
         }
-        var seen = new int[corpus.AccountCount];
-        var stamp = 0;
-        var acting = new Dictionary<int, int>();
         var links = new Dictionary<long, int>();
-        foreach (var (_, events) in corpus.Signals.OrderBy(s => s.Key))
+        var distinct = new HashSet<int>();
+        var acting = new Dictionary<int, int>();
+        ForEachObjectByGroup(corpus, fragmentOf, (_, _, participants, byFragment) =>
         {
-            for (var obj = 0; obj < events.ObjectCount; obj++)
+            acting.Clear();
+            foreach (var (fragment, actions) in byFragment)
             {
-                var span = events.EventsOf(obj);
-                if (span.Length < 2)
+                acting[fragment] = DistinctAccounts(actions, distinct);
+            }
+            if (acting.Count < 2 || acting.Values.Sum() < o.Exclusivity * participants || acting.Values.Max() >= o.Exclusivity * participants)
+            {
+                return;
+            }
+            var first = acting.Keys.Min();
+            foreach (var other in acting.Keys)
+            {
+                if (other != first)
                 {
-                    continue;
-                }
-                stamp++;
-                var participants = 0;
-                acting.Clear();
-                foreach (var e in span)
-                {
-                    if (seen[e.Account] == stamp)
-                    {
-                        continue;
-                    }
-                    seen[e.Account] = stamp;
-                    participants++;
-                    if (fragmentOf[e.Account] >= 0)
-                    {
-                        acting[fragmentOf[e.Account]] = acting.GetValueOrDefault(fragmentOf[e.Account]) + 1;
-                    }
-                }
-                if (acting.Count < 2 || acting.Values.Sum() < o.Exclusivity * participants || acting.Values.Max() >= o.Exclusivity * participants)
-                {
-                    continue;
-                }
-                var first = acting.Keys.Min();
-                foreach (var other in acting.Keys)
-                {
-                    if (other != first)
-                    {
-                        var key = PairTable.Key(first, other);
-                        links[key] = links.GetValueOrDefault(key) + 1;
-                    }
+                    var key = PairTable.Key(first, other);
+                    links[key] = links.GetValueOrDefault(key) + 1;
                 }
             }
-        }
+        });
         var parent = Enumerable.Range(0, failing.Count).ToArray();
         int Find(int x) => parent[x] == x ? x : parent[x] = Find(parent[x]);
         var merged = false;
@@ -359,10 +339,41 @@ public sealed partial class Detector
     private void CollectOwnObjects(Corpus corpus, int[] communityOf, List<Community> communities)
     {
         var o = _options;
+        var distinct = new HashSet<int>();
+        ForEachObjectByGroup(corpus, communityOf, (kind, obj, participants, byCommunity) =>
+        {
+            foreach (var (c, actions) in byCommunity)
+            {
+                var acting = DistinctAccounts(actions, distinct);
+                if (acting < 2 || (double)acting / participants < o.Exclusivity)
+                {
+                    continue;
+                }
+                var shared = new SharedAction
+                {
+                    Signal = kind,
+                    Object = obj,
+                    Participants = participants,
+                    Acting = acting,
+                    Author = corpus.AuthorOf(kind, obj),
+                };
+                shared.Actions.AddRange(actions);
+                communities[c].Own.Add(shared);
+            }
+        });
+    }
+
+    /// <summary>
+    /// Walks every object acted on more than once, in signal and object order, with its number of distinct participants
+    /// and, per group (<paramref name="groupOf"/>: account to group, -1 for none), the group members' actions on it in
+    /// time order. The dictionary is reused between objects.
+    /// </summary>
+    private static void ForEachObjectByGroup(Corpus corpus, int[] groupOf,
+        Action<SignalKind, int, int, Dictionary<int, List<(int Account, double Time)>>> visit)
+    {
         var seen = new int[corpus.AccountCount];
         var stamp = 0;
-        var byCommunity = new Dictionary<int, List<(int Account, double Time)>>();
-        var distinct = new HashSet<int>();
+        var byGroup = new Dictionary<int, List<(int Account, double Time)>>();
         foreach (var (kind, events) in corpus.Signals.OrderBy(s => s.Key))
         {
             for (var obj = 0; obj < events.ObjectCount; obj++)
@@ -374,7 +385,7 @@ public sealed partial class Detector
                 }
                 stamp++;
                 var participants = 0;
-                byCommunity.Clear();
+                byGroup.Clear();
                 foreach (var e in span)
                 {
                     if (seen[e.Account] != stamp)
@@ -382,42 +393,34 @@ public sealed partial class Detector
                         seen[e.Account] = stamp;
                         participants++;
                     }
-                    var c = communityOf[e.Account];
-                    if (c < 0)
+                    var g = groupOf[e.Account];
+                    if (g < 0)
                     {
                         continue;
                     }
-                    if (!byCommunity.TryGetValue(c, out var actions))
+                    if (!byGroup.TryGetValue(g, out var actions))
                     {
                         actions = [];
-                        byCommunity[c] = actions;
+                        byGroup[g] = actions;
                     }
                     actions.Add((e.Account, e.Time));
                 }
-                foreach (var (c, actions) in byCommunity)
+                if (byGroup.Count > 0)
                 {
-                    distinct.Clear();
-                    foreach (var (account, _) in actions)
-                    {
-                        distinct.Add(account);
-                    }
-                    if (distinct.Count < 2 || (double)distinct.Count / participants < o.Exclusivity)
-                    {
-                        continue;
-                    }
-                    var shared = new SharedAction
-                    {
-                        Signal = kind,
-                        Object = obj,
-                        Participants = participants,
-                        Acting = distinct.Count,
-                        Author = corpus.AuthorOf(kind, obj),
-                    };
-                    shared.Actions.AddRange(actions);
-                    communities[c].Own.Add(shared);
+                    visit(kind, obj, participants, byGroup);
                 }
             }
         }
+    }
+
+    private static int DistinctAccounts(List<(int Account, double Time)> actions, HashSet<int> scratch)
+    {
+        scratch.Clear();
+        foreach (var (account, _) in actions)
+        {
+            scratch.Add(account);
+        }
+        return scratch.Count;
     }
 
     /// <summary>
