@@ -15,9 +15,10 @@ public sealed class Corpus
 {
     internal Corpus(Interner accounts, string?[] usernames, int[] messagesPerAccount, int messageCount, int duplicateMessages,
         double minTime, double maxTime, IReadOnlyDictionary<SignalKind, SignalEvents> signals, IReadOnlyList<string> similarTexts,
-        IReadOnlyDictionary<SignalKind, int[]> objectAuthors)
+        IReadOnlyDictionary<SignalKind, int[]> objectAuthors, IReadOnlyDictionary<SignalKind, int[]> objectOwners)
     {
         ObjectAuthors = objectAuthors;
+        ObjectOwners = objectOwners;
         SimilarTexts = similarTexts;
         Accounts = accounts;
         Usernames = usernames;
@@ -49,6 +50,18 @@ public sealed class Corpus
     public int AuthorOf(SignalKind kind, int obj) =>
         ObjectAuthors.TryGetValue(kind, out var authors) && obj < authors.Length ? authors[obj] : -1;
 
+    /// <summary>
+    /// For signals whose objects are posts: the account whose conversation each object belongs to, that is the author
+    /// of the post it replies to when it is a reply whose parent is in the data, and its own author otherwise (-1 when
+    /// unknown). A pile-on of replies to the people answering a leader is the leader's audience at work, not a campaign
+    /// against as many authors.
+    /// </summary>
+    public IReadOnlyDictionary<SignalKind, int[]> ObjectOwners { get; }
+
+    /// <summary>The conversation owner of a post object (see <see cref="ObjectOwners"/>), or -1.</summary>
+    public int OwnerOf(SignalKind kind, int obj) =>
+        ObjectOwners.TryGetValue(kind, out var owners) && obj < owners.Length ? owners[obj] : AuthorOf(kind, obj);
+
     /// <summary>For each co-similar object (a text cluster), the text of its earliest post, for display.</summary>
     public IReadOnlyList<string> SimilarTexts { get; }
 
@@ -62,6 +75,8 @@ public sealed class CorpusBuilder
     private readonly List<string?> _usernames = [];
     private readonly List<int> _messagesPerAccount = [];
     private readonly Dictionary<ulong, int> _authorOf = [];
+    // The post each reply answers (reply's id hash to its parent's id hash): only replies are kept.
+    private readonly Dictionary<ulong, ulong> _parentOf = [];
     private readonly List<(ISignal Signal, SignalEventsBuilder Builder)> _signals = [];
     private readonly List<string> _keys = [];
     private readonly List<TextPost>? _similarPosts;
@@ -113,6 +128,10 @@ public sealed class CorpusBuilder
         }
         var account = InternAccount(message.AccountId, message.Username);
         author = account;
+        if (message.ReplyTo is { Length: > 0 } parent)
+        {
+            _parentOf[HashId(message.MessageId)] = HashId(parent);
+        }
         _messagesPerAccount[account]++;
         var index = _messageCount++;
         _minTime = Math.Min(_minTime, message.Timestamp);
@@ -183,21 +202,26 @@ public sealed class CorpusBuilder
             signals[SignalKind.CoSimilar] = BuildSimilar(similarTexts);
         }
         var authors = new Dictionary<SignalKind, int[]>();
+        var owners = new Dictionary<SignalKind, int[]>();
         foreach (var kind in (SignalKind[])[SignalKind.CoRepost, SignalKind.CoReply])
         {
             if (signals.TryGetValue(kind, out var events))
             {
                 var of = new int[events.ObjectCount];
+                var ownerOf = new int[events.ObjectCount];
                 for (var obj = 0; obj < of.Length; obj++)
                 {
-                    of[obj] = _authorOf.TryGetValue(HashId(events.ObjectKeys[obj]), out var author) ? author : -1;
+                    var id = HashId(events.ObjectKeys[obj]);
+                    of[obj] = _authorOf.TryGetValue(id, out var author) ? author : -1;
+                    ownerOf[obj] = _parentOf.TryGetValue(id, out var parent) && _authorOf.TryGetValue(parent, out var owner) ? owner : of[obj];
                 }
                 authors[kind] = of;
+                owners[kind] = ownerOf;
             }
         }
         var empty = _messageCount == 0;
         return new Corpus(_accounts, [.. _usernames], [.. _messagesPerAccount], _messageCount, _duplicates,
-            empty ? 0 : _minTime, empty ? 0 : _maxTime, signals, similarTexts, authors);
+            empty ? 0 : _minTime, empty ? 0 : _maxTime, signals, similarTexts, authors, owners);
     }
 
     /// <summary>Each text cluster (near-duplicate original posts) becomes one object, named by its earliest post's id.</summary>

@@ -113,7 +113,7 @@ public sealed record DetectOptions
     /// </summary>
     public double MaxPostScale { get; init; } = 16;
 
-    /// <summary>At scales slower than the window, at most this share of a cluster's synchronous posts may come from one author: a crowd amplifying one account at human pace is a fan base.</summary>
+    /// <summary>At scales slower than the window, at most this share of a cluster's synchronous actions may go to one account's posts and conversations: a crowd amplifying one account at human pace is a fan base.</summary>
     public double MaxSingleAuthorShare { get; init; } = 0.6;
 
     /// <summary>At scales slower than the window, the members' first actions on the median synchronous object must lie within this many scales.</summary>

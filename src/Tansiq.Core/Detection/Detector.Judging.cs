@@ -17,6 +17,8 @@ public sealed partial class Detector
         public required int Acting { get; init; }
         /// <summary>The post's author for co-repost and co-reply objects (-1 when unknown or not a post).</summary>
         public required int Author { get; init; }
+        /// <summary>Whose conversation the post belongs to: the author of the post it replies to, else <see cref="Author"/>.</summary>
+        public required int Owner { get; init; }
         public List<(int Account, double Time)> Actions { get; } = [];
         public double Exclusivity => (double)Acting / Participants;
     }
@@ -356,6 +358,7 @@ public sealed partial class Detector
                     Participants = participants,
                     Acting = acting,
                     Author = corpus.AuthorOf(kind, obj),
+                    Owner = corpus.OwnerOf(kind, obj),
                 };
                 shared.Actions.AddRange(actions);
                 communities[c].Own.Add(shared);
@@ -523,15 +526,21 @@ public sealed partial class Detector
         return verdict;
     }
 
-    /// <summary>The largest share of the synchronous objects that are posts by one author (0 when none is a post).</summary>
+    /// <summary>
+    /// The largest share of the members' synchronous actions (burst members summed over the synchronous objects) that
+    /// went to one account's posts and conversations (0 when none is a post): a leader's audience re-shares his posts by
+    /// the dozen and piles on the people who answer him by twos and threes, so it is the actions, not the objects, that
+    /// show whose audience a group is.
+    /// </summary>
     private static double SingleAuthorShare(List<SynchronousObject> synchronous)
     {
-        if (synchronous.Count == 0)
+        var total = synchronous.Sum(s => s.Burst.Count);
+        if (total == 0)
         {
             return 0;
         }
-        var top = synchronous.Where(s => s.Shared.Author >= 0).GroupBy(s => s.Shared.Author).Select(g => g.Count()).DefaultIfEmpty(0).Max();
-        return (double)top / synchronous.Count;
+        var top = synchronous.Where(s => s.Shared.Owner >= 0).GroupBy(s => s.Shared.Owner).Select(g => g.Sum(s => s.Burst.Count)).DefaultIfEmpty(0).Max();
+        return (double)top / total;
     }
 
     private static void Fail(Verdict verdict, string test, double value, double threshold)
