@@ -78,8 +78,10 @@ public sealed class DashboardTests(DashboardFixture f)
         await Assertions.Expect(block).ToBeVisibleAsync();
         foreach (var e in brigade.GetProperty("evidence").EnumerateArray())
         {
-            await Assertions.Expect(block).ToContainTextAsync(e.GetProperty("explanation").GetString()!);
+            await Assertions.Expect(block.Locator($"li[data-name='{e.GetProperty("name").GetString()}']")).ToContainTextAsync(e.GetProperty("explanation").GetString()!);
         }
+        var unexposed = brigade.GetProperty("evidence").EnumerateArray().Single(e => e.GetProperty("name").GetString() == "unexposed_pct");
+        await Assertions.Expect(block.Locator("li[data-name='unexposed_pct']")).ToHaveTextAsync(new Regex("^" + Regex.Escape(unexposed.GetProperty("value").GetDouble().ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)) + "% of campaign reports"));
         await Assertions.Expect(card.Locator("[data-testid=naive-decision]")).ToHaveTextAsync("suspend");
         await Assertions.Expect(card.Locator("[data-testid=tansiq-decision]")).ToContainTextAsync("review");
         await Assertions.Expect(card.Locator(".naive-side")).ToContainTextAsync($"after {naive.GetProperty("suspended_after_reporters").GetInt32()} distinct reporters");
@@ -199,8 +201,9 @@ public sealed class DashboardTests(DashboardFixture f)
     public async Task Keyboard_TabAndEnter_ReachSkipLinkNavigationAndResolveButtons()
     {
         var page = await f.SignedInPageAsync();
-        await page.Locator("body").FocusAsync();
-        await page.EvaluateAsync("document.activeElement.blur()");
+        // A fresh load (the session cookie keeps it signed in): Tab starts at the top of the document.
+        await page.ReloadAsync();
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Review queue");
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("skip-link", await page.EvaluateAsync<string>("document.activeElement.id"));
         // Focus is visible: the focused link has an outline.

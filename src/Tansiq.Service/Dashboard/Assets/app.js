@@ -22,7 +22,7 @@
       else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
       else e.setAttribute(k, v === true ? "" : String(v));
     }
-    for (const c of children.flat()) {
+    for (const c of children.flat(Infinity)) {
       if (c === null || c === undefined || c === false) continue;
       e.appendChild(typeof c === "string" || typeof c === "number" ? document.createTextNode(String(c)) : c);
     }
@@ -57,7 +57,7 @@
   function page(title, ...children) {
     main.textContent = "";
     const h1 = h("h1", { tabindex: "-1", id: "page-title" }, title);
-    main.append(h1, ...children.flat().filter(Boolean));
+    main.append(h1, ...children.flat(Infinity).filter(Boolean));
     document.title = (typeof title === "string" ? title : h1.textContent) + " · Tansiq";
     return h1;
   }
@@ -200,15 +200,21 @@
     });
   }
 
-  function evidenceList(evidence) {
-    return h("ul", { class: "evidence" }, evidence.map(e => h("li", {}, e.explanation)));
+  // Detection's evidence items are whole sentences; a brigade's name a measurement whose value goes first.
+  function evidenceList(evidence, measured) {
+    const sentence = e => {
+      if (!measured) return e.explanation;
+      const v = num(e.value);
+      return e.explanation.startsWith("%") ? v + e.explanation : v + " " + e.explanation;
+    };
+    return h("ul", { class: "evidence" }, evidence.map(e => h("li", { "data-name": e.name }, sentence(e))));
   }
 
   function brigadeBlock(b) {
     return h("section", { class: "brigade", "data-brigade": b.id, "aria-label": "Brigade " + b.id },
       h("h3", {}, h("a", { href: "#/brigade/" + encodeURIComponent(b.id) }, "Brigade " + b.id),
         ` · ${b.participant_count} reporters, ${b.reports} reports, ${fmt(b.start)} – ${fmt(b.end)}`),
-      evidenceList(b.evidence));
+      evidenceList(b.evidence, true));
   }
 
   function clusterLinks(reporters) {
@@ -377,7 +383,7 @@
       data.brigades.map(item => h("article", { class: "card", "data-brigade": item.brigade.id },
         h("h2", {}, h("a", { href: "#/brigade/" + encodeURIComponent(item.brigade.id) }, "Brigade " + item.brigade.id)),
         h("p", { class: "muted" }, `${item.brigade.participant_count} reporters · ${item.brigade.reports} reports · ${fmt(item.brigade.start)} – ${fmt(item.brigade.end)}`),
-        evidenceList(item.brigade.evidence),
+        evidenceList(item.brigade.evidence, true),
         h("h3", {}, "Targets"), targetRefs(item.targets))));
     currentRefresh = null;
   }
@@ -393,7 +399,7 @@
     });
     page("Brigade " + b.id,
       h("p", { class: "muted" }, `${b.participant_count} reporters · ${b.reports} reports · ${fmt(b.start)} – ${fmt(b.end)}`),
-      h("section", { class: "card" }, h("h2", {}, "Evidence"), evidenceList(b.evidence)),
+      h("section", { class: "card" }, h("h2", {}, "Evidence"), evidenceList(b.evidence, true)),
       h("section", { class: "card" }, h("h2", {}, "Targets"), targetRefs(v.targets)),
       h("section", { class: "card" }, h("h2", {}, "Members' timing"),
         C.raster({ label: "Brigade members' reports", rows: members.map(m => ({ id: m.account_id, label: m.username ? "@" + m.username : m.account_id })),
