@@ -285,7 +285,11 @@
         item.brigades.length ? h("div", {}, h("h3", {}, "Brigades that hit this account"), item.brigades.map(brigadeBlock))
           : h("p", { class: "muted" }, "No brigade hit this account."),
         clusterLinks(v.reporters),
-        resolveForm(item.target_id, () => { card.dataset.resolved = "true"; setTimeout(() => currentRefresh && currentRefresh(), 300); }));
+        resolveForm(item.target_id, () => {
+          // The card stays a moment with its outcome, then leaves with the next refresh.
+          card.dataset.resolved = String(Date.now());
+          setTimeout(() => currentRefresh && currentRefresh(), 2500);
+        }));
     }).catch(e => { body.textContent = ""; body.appendChild(errorBox(e.message)); });
     return card;
   }
@@ -313,7 +317,8 @@
         return queueCard(item);
       });
       for (const [, card] of keep) {
-        if (!next.includes(card) && !card.contains(document.activeElement)) card.remove();
+        const justResolved = card.dataset.resolved && Date.now() - Number(card.dataset.resolved) < 2000;
+        if (!next.includes(card) && !justResolved && !card.contains(document.activeElement)) card.remove();
       }
       next.forEach((card, i) => { if (list.children[i] !== card) list.insertBefore(card, list.children[i] || null); });
     };

@@ -58,6 +58,15 @@
         ys[i] += fy[i] / len * step;
       }
     }
+    // Fit the drawing into the frame (a margin of 24 units), keeping its proportions.
+    if (n > 0) {
+      let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+      for (let i = 0; i < n; i++) { x0 = Math.min(x0, xs[i]); x1 = Math.max(x1, xs[i]); y0 = Math.min(y0, ys[i]); y1 = Math.max(y1, ys[i]); }
+      const m = 24;
+      const k = Math.min((width - 2 * m) / Math.max(1, x1 - x0), (height - 2 * m) / Math.max(1, y1 - y0));
+      const ox = (width - k * (x1 - x0)) / 2, oy = (height - k * (y1 - y0)) / 2;
+      for (let i = 0; i < n; i++) { xs[i] = ox + (xs[i] - x0) * k; ys[i] = oy + (ys[i] - y0) * k; }
+    }
     return nodes.map((d, i) => ({ ...d, x: xs[i], y: ys[i] }));
   }
 
