@@ -19,8 +19,8 @@ internal static class DashboardEndpoints
     private const int MaxReporters = 500;
     private const int MaxTimeline = 3000;
     private const int MaxSharedObjects = 40;
-    private const int MaxNeighbours = 120;
-    private const int MaxEdges = 3000;
+    private const int MaxNeighbours = 80;
+    private const int MaxEdges = 1500;
 
     public static void Map(RouteGroupBuilder v1)
     {
@@ -324,7 +324,9 @@ internal static class DashboardEndpoints
         var nodeSet = inCluster.Concat(neighbours).ToHashSet(StringComparer.Ordinal);
         var nodes = c.Members.Select(m => new NetworkNodeDto(m, name(m), id, true))
             .Concat(neighbours.Select(n => new NetworkNodeDto(n, name(n), detail.ClusterOf.TryGetValue(n, out var k) ? k : null, false))).ToList();
-        var edges = detail.Result.Edges.Where(e => nodeSet.Contains(e.Source) && nodeSet.Contains(e.Target))
+        // Every edge that touches a member; between two neighbours only the significant ones (the view is about the cluster).
+        var edges = detail.Result.Edges.Where(e => nodeSet.Contains(e.Source) && nodeSet.Contains(e.Target)
+                && (inCluster.Contains(e.Source) || inCluster.Contains(e.Target) || e.Significant))
             .OrderByDescending(e => e.Significant).ThenByDescending(e => e.Weight).Take(MaxEdges)
             .Select(e => new NetworkEdgeDto(e.Source, e.Target, SignalNames.Name(e.Signal), e.Weight, e.Significant)).ToList();
         return Results.Ok(new ClusterViewDto(id, c.ClusterId, c.Kind, c.Size, Math.Round(c.Score, 4), [.. c.Signals.Select(x => SignalNames.Name(x))],

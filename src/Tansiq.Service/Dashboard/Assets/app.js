@@ -335,6 +335,8 @@
     const action = e => e.event.endsWith("Takedown") ? "agree" : e.event.endsWith("Acknowledge") ? "disagree" : e.event.endsWith("Escalate") ? "escalate" : e.event;
     const levels = ["none", "review", "suspend"];
     const changes = v.detail.timeline.map(c => ({ t: c.time, level: c.decision, note: `${c.reports} reports, effective ${num(c.effective_reports)}` }));
+    const naiveChanges = v.detail.reports.length ? [{ t: v.detail.reports[0].timestamp, level: "none", note: "first report" }] : [];
+    if (v.naive.suspended_at) naiveChanges.push({ t: v.naive.suspended_at, level: "suspend", note: `${v.naive.suspended_after_reporters} distinct reporters` });
     const reportersTable = h("table", { id: "reporters" },
       h("caption", { class: "visually-hidden" }, "Reporters and their credibility signals"),
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Reporter"), h("th", { scope: "col" }, "First report"), h("th", { scope: "col", class: "num" }, "Account age (days)"),
@@ -361,8 +363,10 @@
       h("div", { class: "grid2" },
         h("section", { class: "card" }, h("h2", {}, "Report timeline"), reportChart(v)),
         h("section", { class: "card" }, h("h2", {}, "Decisions over time"),
-          C.steps({ label: "Tansiq's decision over time", changes, levels, until: v.detail.reports.length ? v.detail.reports[v.detail.reports.length - 1].timestamp : 0,
-            caption: "Each dot is a change of Tansiq's decision (hover for its counts)." }),
+          C.steps({ label: "Decisions over time", levels, until: v.detail.reports.length ? v.detail.reports[v.detail.reports.length - 1].timestamp : 0,
+            series: [{ label: "Tansiq", color: "#1f2a44", changes }, { label: "naive rule", color: "#b3261e", changes: naiveChanges }],
+            legend: [{ label: "Tansiq", color: "#1f2a44" }, { label: "naive 25% rule (dashed)", color: "#b3261e" }],
+            caption: "Each dot is a change of decision (hover for its counts); the naive rule replays the same reports." }),
           events.length ? h("ul", { class: "list", id: "events" }, events.map(e => h("li", {}, `${fmt(e.created_at)}: ${action(e)} by ${e.created_by}`, e.comment ? ` — “${e.comment}”` : "")))
             : h("p", { class: "muted" }, "No moderator resolution yet."))),
       v.detail.brigades.length ? h("section", { class: "card" }, h("h2", {}, "Brigades"), v.detail.brigades.map(brigadeBlock)) : null,

@@ -102,13 +102,14 @@
         acc += v;
       }
     });
-    for (const m of markers) {
+    markers.forEach((m, i) => {
       const mx = x(m.t);
       el("line", { x1: mx, x2: mx, y1: T, y2: H - B, stroke: m.color, "stroke-width": 2, "stroke-dasharray": "4 3" }, svg);
-      const tx = el("text", { x: Math.min(mx + 3, W - R - 2), y: T + 10, fill: m.color }, svg);
+      // Labels one under the other, so that markers close in time stay readable.
+      const right = mx > W - 160;
+      const tx = el("text", { x: right ? mx - 3 : mx + 3, y: T + 10 + 13 * i, fill: m.color, "text-anchor": right ? "end" : "start" }, svg);
       tx.textContent = m.label;
-      tx.setAttribute("fill", m.color);
-    }
+    });
     axisX(svg, L, W - R, H - B, t0, t1);
     const legend = groups.map(g => ({ label: g.label, color: g.color })).concat(markers.map(m => ({ label: m.label + " (" + fmtTime(m.t) + ")", color: m.color })));
     return figure(svg, opts.caption || `${items.length} ${opts.unit || "items"} over ${fmtSpan(t1 - t0)}, in ${nb} bins of ${fmtSpan(width)}`, legend);
@@ -116,7 +117,7 @@
 
   // A step chart: the level of each change ({t, level}) held until the next; levels are named bottom to top.
   function steps(opts) {
-    const changes = opts.changes || [];
+    const changes = (opts.series ? opts.series.flatMap(sr => sr.changes) : opts.changes || []).slice().sort((a, b) => a.t - b.t);
     const levels = opts.levels;
     const W = 640, H = 40 + 28 * levels.length, L = 70, R = 10, T = 10, B = 30;
     const label = opts.label + ": " + changes.length + " changes";
@@ -133,16 +134,21 @@
       el("text", { x: L - 6, y: y(lv) + 4, "text-anchor": "end" }, svg).textContent = lv;
       el("line", { x1: L, x2: W - R, y1: y(lv), y2: y(lv), stroke: "#eee" }, svg);
     });
-    let d = "";
-    changes.forEach((c, i) => {
-      const cx = x(c.t), cy = y(c.level);
-      d += i === 0 ? `M${cx},${cy}` : `H${cx}V${cy}`;
-    });
-    d += `H${W - R}`;
-    el("path", { d, fill: "none", stroke: "#1f2a44", "stroke-width": 2 }, svg);
-    changes.forEach(c => {
-      const dot = el("circle", { cx: x(c.t), cy: y(c.level), r: 4, fill: c.color || "#1f2a44" }, svg);
-      el("title", {}, dot).textContent = `${fmtTime(c.t)}: ${c.level}${c.note ? " — " + c.note : ""}`;
+    const series = opts.series || [{ changes, color: "#1f2a44", label: "" }];
+    series.forEach((sr, k) => {
+      if (!sr.changes.length) return;
+      const off = (k - (series.length - 1) / 2) * 4;
+      let d = "";
+      sr.changes.forEach((c, i) => {
+        const cx = x(c.t), cy = y(c.level) + off;
+        d += i === 0 ? `M${cx},${cy}` : `H${cx}V${cy}`;
+      });
+      d += `H${W - R}`;
+      el("path", { d, fill: "none", stroke: sr.color, "stroke-width": 2, "stroke-dasharray": k ? "6 3" : "none", "data-series": sr.label }, svg);
+      sr.changes.forEach(c => {
+        const dot = el("circle", { cx: x(c.t), cy: y(c.level) + off, r: 4, fill: sr.color }, svg);
+        el("title", {}, dot).textContent = `${sr.label ? sr.label + ", " : ""}${fmtTime(c.t)}: ${c.level}${c.note ? " — " + c.note : ""}`;
+      });
     });
     axisX(svg, L, W - R, H - B, t0, t1);
     return figure(svg, opts.caption, opts.legend);
