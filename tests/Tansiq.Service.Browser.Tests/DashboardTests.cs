@@ -128,7 +128,9 @@ public sealed class DashboardTests(DashboardFixture f)
         Assert.Contains(view.GetProperty("reporters").EnumerateArray(), r => r.GetProperty("moderator_factor").GetDouble() < 1);
         await Assertions.Expect(page.Locator("#reporters")).ToContainTextAsync("rejected by moderators");
         await Assertions.Expect(page.Locator("figure svg.chart")).ToHaveCountAsync(2);
-        await DashboardFixture.ScreenshotAsync(page, "target-after-resolve");
+        // Resolved: no resolve buttons any more on its page.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Disagree" })).ToHaveCountAsync(0);
+        await DashboardFixture.ScreenshotAsync(page, "target-after-resolve", fullPage: false);
         await page.Context.CloseAsync();
     }
 

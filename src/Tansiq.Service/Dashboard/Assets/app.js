@@ -359,7 +359,9 @@
         h("p", {}, d.reason),
         status,
         comparison(v),
-        d.decision === "review" ? resolveForm(v.target_id, () => setTimeout(() => route(), 200)) : null),
+        // The form while the account waits for review: not resolved yet, escalated, or reported again since.
+        d.decision === "review" && (!last || action(last) === "escalate" || v.detail.reports.some(r => r.timestamp > last.created_at))
+          ? resolveForm(v.target_id, () => setTimeout(() => route(), 200)) : null),
       h("div", { class: "grid2" },
         h("section", { class: "card" }, h("h2", {}, "Report timeline"), reportChart(v)),
         h("section", { class: "card" }, h("h2", {}, "Decisions over time"),
