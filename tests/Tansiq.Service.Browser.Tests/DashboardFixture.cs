@@ -111,6 +111,8 @@ public sealed class DashboardFixture : IAsyncLifetime
             await Task.Delay(100);
         }
 
+        // The whole suite runs test assemblies side by side on 2 cores: give the page time to settle.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
