@@ -2,7 +2,9 @@
 # The whole test suite: every *.Tests project in the solution, in Release.
 # Installs what the tests need beyond the .NET SDK before running them: a PostgreSQL server (Debian's postgresql,
 # through apt-get when its binaries are missing), started on a free loopback port for the storage and service tests
-# (TANSIQ_TEST_PG) and stopped at the end. Set TANSIQ_TEST_PG yourself to use a server of your own.
+# (TANSIQ_TEST_PG) and stopped at the end. Set TANSIQ_TEST_PG yourself to use a server of your own. The dashboard's
+# browser tests need Debian's Chromium at /usr/bin/chromium (apt-get install chromium when missing; a browser is never
+# downloaded).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
@@ -52,7 +54,16 @@ pg_start() {
   return 1
 }
 
+chromium_install() {
+  [ -x /usr/bin/chromium ] && return 0
+  echo "eng/test.sh: installing Chromium for the browser tests (apt-get install chromium)" >&2
+  if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
+  "${sudo[@]}" apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq chromium >/dev/null || {
+    echo "eng/test.sh: could not install Chromium" >&2; return 1; }
+}
+
 trap pg_stop EXIT
 dotnet build Tansiq.slnx -c Release --nologo -v q || exit 1
 pg_start || echo "eng/test.sh: no PostgreSQL: the PostgreSQL tests will fail" >&2
+chromium_install || echo "eng/test.sh: no Chromium: the browser tests will fail" >&2
 dotnet test Tansiq.slnx -c Release --no-build --nologo "$@"

@@ -7,7 +7,7 @@ namespace Tansiq.Service;
 public sealed record RequiredRole(string Role);
 
 /// <summary>
-/// Bearer keys for every <c>/v1</c> route: 401 without a key or with an unknown, malformed or revoked one, 403 with a
+/// Bearer keys (or the dashboard's session cookie, which stands for the key signed in with) for every <c>/v1</c> route: 401 without a key or with an unknown, malformed or revoked one, 403 with a
 /// key of the wrong role. The key is looked up by its id and its secret compared in constant time (ApiKeys); it never
 /// reaches a log.
 /// </summary>
@@ -28,6 +28,17 @@ internal sealed class Auth(RequestDelegate next)
         if (header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase))
         {
             key = await ApiKeys.VerifyAsync(store, header[scheme.Length..].Trim(), context.RequestAborted);
+        }
+        else if (header.Length == 0 && context.RequestServices.GetService<Dashboard.DashboardSessions>() is { } sessions
+            && await sessions.KeyAsync(context, store) is { } cookieKey)
+        {
+            // The dashboard's session cookie stands for the key it was signed in with (same roles as its Bearer use).
+            if (!Dashboard.DashboardSessions.PassesCsrfCheck(context))
+            {
+                await Problems.Write(context, StatusCodes.Status403Forbidden, "Forbidden", $"a request on a session cookie must carry {Dashboard.DashboardSessions.CsrfHeader}: 1");
+                return;
+            }
+            key = cookieKey;
         }
         if (key is null)
         {

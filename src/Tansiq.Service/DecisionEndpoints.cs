@@ -36,21 +36,29 @@ internal static class DecisionEndpoints
     private static async Task<IResult> One(string target, HttpContext context, LiveModeration engine)
     {
         var s = await engine.SnapshotAsync(context.RequestAborted);
+        return await DetailAsync(target, s, engine, context.RequestAborted) is { } detail
+            ? Results.Ok(detail)
+            : Problems.Result(StatusCodes.Status404NotFound, "Not found", $"no reports on '{target}'");
+    }
+
+    /// <summary>One account's decision with its reports, changes, brigades and events; null if it was never reported.</summary>
+    internal static async Task<TargetDetailResponse?> DetailAsync(string target, ModerationSnapshot s, LiveModeration engine, CancellationToken cancel)
+    {
         if (!s.World.Accounts.TryGet(target, out var id) || s.Result.Decisions.FirstOrDefault(d => d.Target == id) is not { } decision)
         {
-            return Problems.Result(StatusCodes.Status404NotFound, "Not found", $"no reports on '{target}'");
+            return null;
         }
-        var reports = await engine.ReportsOnAsync(target, context.RequestAborted);
-        var events = await engine.EventsAsync(target, context.RequestAborted);
+        var reports = await engine.ReportsOnAsync(target, cancel);
+        var events = await engine.EventsAsync(target, cancel);
         var timeline = s.Result.Timeline.Where(t => t.Target == id)
             .Select(t => new DecisionChangeDto(t.Time, t.Verdict.Decision.Name(), t.Verdict.Priority.Name(), t.Reports, Math.Round(t.EffectiveReports, 4), t.Reason)).ToList();
         var brigades = s.Result.Brigades.Where(b => b.Targets.Contains(id)).Select(b => Dtos.Brigade(b, s.World)).ToList();
-        return Results.Ok(new TargetDetailResponse(
+        return new TargetDetailResponse(
             Dtos.Decision(decision, s.World, s.BrigadeOfWave),
             [.. reports.Select(r => new ReportDto(r.Report.ReportId, r.Report.Reporter, r.Report.Time, r.Report.Reason))],
             timeline,
             brigades,
-            [.. events.Select(e => Dtos.Event(e))]));
+            [.. events.Select(e => Dtos.Event(e))]);
     }
 
     private static IResult Clusters(DetectionState state)

@@ -18,6 +18,15 @@ internal sealed class DetectionState
         get => Volatile.Read(ref _latest);
         set => Volatile.Write(ref _latest, value);
     }
+
+    private Dashboard.DetectionDetail? _detail;
+
+    /// <summary>The latest run in full (evidence, shared objects with their texts, timelines, edges), for the dashboard.</summary>
+    public Dashboard.DetectionDetail? Detail
+    {
+        get => Volatile.Read(ref _detail);
+        set => Volatile.Write(ref _detail, value);
+    }
 }
 
 /// <summary>
@@ -83,6 +92,7 @@ internal sealed class DetectionJob(ITansiqStore store, LiveModeration engine, De
         }
         var result = await Task.Run(() => new Detector(detect, time).Run(corpus.Build()), cancel);
         await engine.SetClustersAsync([.. result.Clusters.Select(c => c.Members)], cancel);
+        state.Detail = Dashboard.DetectionDetail.From(result, messages);
         state.Latest = new ClustersResponse(time.GetUtcNow().ToUnixTimeSeconds(), from, to, messages.Count,
             [.. result.Clusters.Select((c, i) => new ClusterDto(i + 1, c.Size, c.Members, [.. c.Signals.Select(s => SignalNames.Name(s))]))]);
         log.LogInformation("detection over {Messages} messages: {Clusters} clusters", messages.Count, result.Clusters.Count);

@@ -28,6 +28,8 @@ public static class TansiqServer
         services.AddSingleton<LiveModeration>();
         services.AddSingleton<ServiceMetrics>();
         services.AddSingleton<DetectionState>();
+        services.AddSingleton<Dashboard.DashboardSessions>();
+        services.AddSingleton<Dashboard.AccountDirectory>();
         services.AddHostedService<StartupReplay>();
         services.AddHostedService<DetectionJob>();
         services.ConfigureHttpJsonOptions(o =>
@@ -76,10 +78,13 @@ public static class TansiqServer
         app.MapOpenApi();
         app.MapGet("/healthz", () => Results.Json(new { status = "ok" })).WithName("Health");
         app.MapGet("/metrics", (ServiceMetrics m, LiveModeration engine) => Results.Text(m.Render(engine), "text/plain; version=0.0.4")).WithName("Metrics");
+        Dashboard.DashboardAssets.Map(app);
+        Dashboard.DashboardSessions.Map(app);
         var v1 = app.MapGroup("/v1");
         IngestEndpoints.Map(v1);
         DecisionEndpoints.Map(v1);
         QueueEndpoints.Map(v1);
+        Dashboard.DashboardEndpoints.Map(v1);
         return app;
     }
 }
