@@ -24,6 +24,7 @@ public sealed class LiveModeration : IDisposable
 {
     private readonly ITansiqStore _store;
     private readonly TansiqPolicyOptions _options;
+    private readonly IPolicyStateFactory? _policyState;
     private readonly SemaphoreSlim _lock = new(1, 1);
     private readonly List<AccountRecord> _accounts = [];
     private readonly HashSet<string> _accountIds = new(StringComparer.Ordinal);
@@ -38,10 +39,13 @@ public sealed class LiveModeration : IDisposable
     private ModerationSnapshot? _snapshot;
     private bool _stale = true;
 
-    public LiveModeration(ITansiqStore store, TansiqPolicyOptions? options = null)
+    /// <param name="policyState">Where the policy keeps its per-target and per-reporter state; null: in this process
+    /// (<see cref="InMemoryPolicyState"/>). A host registers an <see cref="IPolicyStateFactory"/> to put it elsewhere.</param>
+    public LiveModeration(ITansiqStore store, TansiqPolicyOptions? options = null, IPolicyStateFactory? policyState = null)
     {
         _store = store;
         _options = options ?? new TansiqPolicyOptions();
+        _policyState = policyState;
     }
 
     public ITansiqStore Store => _store;
@@ -368,7 +372,7 @@ public sealed class LiveModeration : IDisposable
                 ApplyFeedback(_feedback, world, e);
             }
         }
-        var session = new ModerationSession(new TansiqPolicy(world, _options, _feedback), world);
+        var session = new ModerationSession(new TansiqPolicy(world, _options, _feedback, _policyState?.Create(world)), world);
         var reports = new List<Report>(_reports.Count);
         foreach (var r in _reports)
         {
@@ -430,6 +434,16 @@ public sealed class LiveModeration : IDisposable
     }
 
     public void Dispose() => _lock.Dispose();
+}
+
+/// <summary>
+/// Makes the store of <see cref="TansiqPolicy"/>'s per-target, per-reporter and per-pair state (<see cref="IPolicyState"/>)
+/// for a world: the seam where a scale-out host (Orleans grains per target and per reporter) plugs in. Called at every
+/// full replay, before the first report of the replay; the state it returns must be empty.
+/// </summary>
+public interface IPolicyStateFactory
+{
+    IPolicyState Create(ModerationWorld world);
 }
 
 /// <summary>The moderator resolutions of <c>POST /v1/queue/{target}/resolve</c>.</summary>

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tansiq.Application;
 using Tansiq.Application.Contracts;
-using Tansiq.Core.CoAction;
 using Tansiq.Core.Detection;
 using Tansiq.Core.Model;
 using Tansiq.Storage;
@@ -84,13 +83,7 @@ internal sealed class DetectionJob(ITansiqStore store, LiveModeration engine, De
         var to = newest[^1].Timestamp + 1;
         var from = to - (o.DetectionWindowDays * 86400);
         var messages = newest.Where(m => m.Timestamp >= from).ToList();
-        var detect = new DetectOptions();
-        var corpus = new CorpusBuilder(detect.Signals);
-        foreach (var m in messages)
-        {
-            corpus.Add(MessageRecords.ToMessage(m));
-        }
-        var result = await Task.Run(() => new Detector(detect, time).Run(corpus.Build()), cancel);
+        var result = await Task.Run(() => DetectionPipeline.Detect(messages.Select(MessageRecords.ToMessage), new DetectOptions(), time, cancel: cancel), cancel);
         await engine.SetClustersAsync([.. result.Clusters.Select(c => c.Members)], cancel);
         state.Detail = Dashboard.DetectionDetail.From(result, messages);
         state.Latest = new ClustersResponse(time.GetUtcNow().ToUnixTimeSeconds(), from, to, messages.Count,

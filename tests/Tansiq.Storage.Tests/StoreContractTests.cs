@@ -48,6 +48,19 @@ public abstract class StoreContractTests : IDisposable
     }
 
     [Fact]
+    public async Task AddReports_NullReasonAndRepeats_ReturnTheSequencesStored()
+    {
+        await Store.MigrateAsync();
+        var added = await Store.AddReportsAsync([R("x"), R("y", time: 7) with { Reason = null }, R("x"), R("z", target: "c")]);
+        var all = await Store.LoadReportsAsync();
+        Assert.Equal(all.Select(r => r.Sequence), added.Select(r => r.Sequence));
+        Assert.Equal(["x", "y", "z"], all.Select(r => r.Report.ReportId));
+        Assert.Null(all[1].Report.Reason);
+        Assert.Equal(7, all[1].Report.Time);
+        Assert.Equal("c", all[2].Report.Target);
+    }
+
+    [Fact]
     public async Task AddAccountsAndFollows_Repeats_CountAsDuplicatesAndKeepTheFirst()
     {
         await Store.MigrateAsync();

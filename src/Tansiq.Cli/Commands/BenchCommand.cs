@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
-using Tansiq.Core.CoAction;
+using Tansiq.Application;
 using Tansiq.Core.Detection;
 using Tansiq.Core.Model;
 using Tansiq.Core.Simulation;
@@ -130,28 +130,26 @@ internal static class BenchCommand
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var pausesBefore = GC.GetTotalPauseDuration();
         var time = TimeProvider.System;
-        var stages = new List<KeyValuePair<string, double>>();
-
-        var start = time.GetTimestamp();
-        var builder = new CorpusBuilder(options.Signals, new NearDuplicateOptions { Parallelism = options.Parallelism });
-        foreach (var message in MessageReaders.Open(workload.Path, InputFormat.CntCsv, new ReadOptions()))
+        // detect's pipeline on the workload, parsing on the main thread (no read-ahead: parse and build events apart)
+        // and without the second read for the shared posts' texts.
+        var inputs = new DetectionInputs
         {
-            builder.Add(message);
-        }
-        stages.Add(new("parse", time.GetElapsedTime(start).TotalSeconds));
-        start = time.GetTimestamp();
-        var corpus = builder.Build();
-        stages.Add(new("build events", time.GetElapsedTime(start).TotalSeconds));
-
-        var detector = new Detector(options, time);
-        var result = detector.Run(corpus);
-        stages.AddRange(detector.Stages);
+            Paths = [workload.Path],
+            Format = InputFormat.CntCsv,
+            Read = new ReadOptions(),
+            Similarity = new NearDuplicateOptions { Parallelism = options.Parallelism },
+            ReadAhead = false,
+            SharedTexts = false,
+        };
+        var run = DetectionPipeline.Run(inputs, options, time);
+        var result = run.Result;
+        var stages = new List<KeyValuePair<string, double>>(run.StageSeconds);
 
         var outDir = Path.Combine(Path.GetTempPath(), "tansiq-bench-" + Guid.NewGuid().ToString("N"));
-        start = time.GetTimestamp();
+        var start = time.GetTimestamp();
         try
         {
-            DetectionWriter.WriteAll(result, outDir);
+            DetectionPipeline.Write(run, outDir);
             stages.Add(new("outputs", time.GetElapsedTime(start).TotalSeconds));
         }
         finally
@@ -167,8 +165,8 @@ internal static class BenchCommand
         return new BenchResult
         {
             Workload = workload,
-            MessagesRead = corpus.MessageCount,
-            Accounts = corpus.AccountCount,
+            MessagesRead = run.MessageCount,
+            Accounts = run.AccountCount,
             RawPairs = result.Summary.Signals.Values.Sum(s => s.RawPairs),
             Clusters = result.Clusters.Count,
             Flagged = result.Summary.FlaggedAccounts,

@@ -4,8 +4,9 @@ using System.Globalization;
 namespace Tansiq.Cli.Commands;
 
 /// <summary>
-/// The built-in demo: simulates the seed's world (with its ground truth), runs detect and moderate on it and scores
-/// both with eval, so a new user sees every output without bringing data. It only chains the public commands.
+/// The built-in demo: simulates the seed's world (with its ground truth), runs detect and moderate on it (moderate with
+/// the messages, so detection feeds moderation: members of a coordinated cluster are not independent reporters) and
+/// scores both with eval, so a new user sees every output without bringing data. It only chains the public commands.
 /// </summary>
 internal static class DemoCommand
 {
@@ -14,7 +15,7 @@ internal static class DemoCommand
         var output = new Option<string>("--out") { Description = "Directory for the demo (world/, detect/, moderate/ inside; created if missing).", DefaultValueFactory = _ => "demo" };
         var seed = new Option<int>("--seed") { Description = "Seed of the simulated world.", DefaultValueFactory = _ => 1 };
         var scale = new Option<double>("--scale") { Description = "Scale of the simulated world (1: ~26,000 accounts, ~600,000 messages).", DefaultValueFactory = _ => 0.5 };
-        var command = new Command("demo", "Runs the whole job on a built-in simulated world: simulate, detect, moderate, eval. Prints where the report is.")
+        var command = new Command("demo", "Runs the whole job on a built-in simulated world: simulate, detect, moderate (with the messages, so detection feeds moderation), eval. Prints where the reports are.")
         {
             output, seed, scale,
         };
@@ -31,8 +32,9 @@ internal static class DemoCommand
             [
                 ["simulate", "--out", world, "--seed", n, "--scale", s],
                 ["detect", Path.Combine(world, "messages.csv"), "--accounts", Path.Combine(world, "accounts.csv"), "--out", detect],
+                // With the messages: detect's coordinated clusters are not independent reporters (detection feeding moderation).
                 ["moderate", "--reports", Path.Combine(world, "reports.csv"), "--accounts", Path.Combine(world, "accounts.csv"),
-                    "--follows", Path.Combine(world, "follows.csv"), "--out", moderate],
+                    "--follows", Path.Combine(world, "follows.csv"), "--messages", Path.Combine(world, "messages.csv"), "--out", moderate],
                 ["eval", "--truth", Path.Combine(world, "truth.json"), "--detect", detect, "--moderate", moderate],
             ];
             foreach (var step in steps)

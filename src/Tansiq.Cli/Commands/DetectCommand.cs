@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tansiq.Application;
 using Tansiq.Core.Detection;
 using Tansiq.Core.Model;
 using Tansiq.Core.Text;
@@ -67,69 +68,35 @@ internal static class DetectCommand
             {
                 throw new UsageException("--control-factor must be greater than 1");
             }
-            var time = TimeProvider.System;
             var accountsPath = parse.GetValue(accounts);
-            var readOptions = new ReadOptions
-            {
-                SkipBadRows = parse.GetValue(input.SkipBadRows),
-                ExtractHashtags = options.Signals.Contains(SignalKind.CoHashtag),
-                ExtractMentions = false,
-                ColumnMap = input.ColumnMap(parse),
-                Pseudonyms = input.Pseudonyms(parse),
-                ObjectKind = input.ObjectKindName(parse),
-                // Formats that carry profiles on each row (the information-operations archives) give them without --accounts.
-                Profiles = accountsPath is null ? new(StringComparer.Ordinal) : null,
-            };
-            var start = time.GetTimestamp();
-            var similarityOptions = new NearDuplicateOptions
-            {
-                Threshold = Share(parse.GetValue(similarity), "--similarity"),
-                Parallelism = options.Parallelism,
-            };
-            Tansiq.Core.CoAction.Corpus corpus;
-            using (StageProgress.Start(context, "detect: reading the input"))
-            {
-                corpus = input.ReadCorpus(parse, options.Signals, context, readOptions, similarity: similarityOptions);
-            }
-            var readSeconds = time.GetElapsedTime(start).TotalSeconds;
-            var profiles = accountsPath is not null
-                ? AccountReaders.Open(accountsPath, readOptions).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
-                : readOptions.Profiles is { Count: > 0 } fromRows
-                    ? readOptions.Pseudonyms is { } pseudonyms
-                        ? fromRows.Values.Select(pseudonyms.Profile).ToDictionary(p => p.AccountId, StringComparer.Ordinal)
-                        : fromRows
-                    : null;
-            var detector = new Detector(options, time);
-            DetectionResult result;
-            using (StageProgress.Start(context, "detect: sweeping, weighing the evidence, clustering"))
-            {
-                result = detector.Run(corpus, summary => summary with
-                {
-                    SkippedRows = readOptions.BadRows.Count,
-                    // A bad row's reason may quote an account id or a username: with pseudonyms only where it was is kept.
-                    SkippedRowExamples = readOptions.Pseudonyms is null ? readOptions.BadRows.Examples
-                        : [.. readOptions.BadRows.Examples.Select(e => System.Text.RegularExpressions.Regex.Match(e, @"^.*?:\d+(?=: )") is { Success: true } m ? m.Value + ": (reason withheld with --pseudonymise)" : "(withheld with --pseudonymise)")],
-                    StageSeconds = [new("read", readSeconds), .. detector.Stages],
-                });
-            }
-            if (profiles is not null)
-            {
-                result = AccountEvidence.WithProfiles(result, profiles);
-            }
-            // Shared objects shown with their text and author: a second, selective read of the inputs (rows already
-            // checked by the first; bad ones were reported or counted there).
             InputFormats.TryParse(parse.GetValue(input.Format), out var format);
-            var again = new ReadOptions { SkipBadRows = true, ExtractHashtags = false, ExtractMentions = false, ColumnMap = readOptions.ColumnMap, Pseudonyms = readOptions.Pseudonyms, ObjectKind = readOptions.ObjectKind };
-            IReadOnlyDictionary<string, string> authorUsernames;
-            using (StageProgress.Start(context, "detect: reading the shared posts' texts"))
+            var inputs = new DetectionInputs
             {
-                (result, authorUsernames) = SharedObjectTexts.Fill(result, parse.GetValue(input.Inputs)!.Select(path => MessageReaders.Open(path, format, again)));
-            }
-            using (StageProgress.Start(context, "detect: writing the outputs"))
-            {
-                DetectionWriter.WriteAll(result, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel), AuthorUsernames = authorUsernames });
-            }
-            context.Out.WriteLine($"{corpus.MessageCount:N0} messages from {corpus.AccountCount:N0} accounts: {result.Clusters.Count} coordinated clusters, {result.Summary.FlaggedAccounts:N0} accounts flagged.");
+                Paths = parse.GetValue(input.Inputs)!,
+                Format = format,
+                Accounts = accountsPath,
+                Read = new ReadOptions
+                {
+                    SkipBadRows = parse.GetValue(input.SkipBadRows),
+                    ExtractHashtags = options.Signals.Contains(SignalKind.CoHashtag),
+                    ExtractMentions = false,
+                    ColumnMap = input.ColumnMap(parse),
+                    Pseudonyms = input.Pseudonyms(parse),
+                    ObjectKind = input.ObjectKindName(parse),
+                    // Formats that carry profiles on each row (the information-operations archives) give them without --accounts.
+                    Profiles = accountsPath is null ? new(StringComparer.Ordinal) : null,
+                },
+                Similarity = new NearDuplicateOptions
+                {
+                    Threshold = Share(parse.GetValue(similarity), "--similarity"),
+                    Parallelism = options.Parallelism,
+                },
+            };
+            var observer = new CliObserver(context, "detect");
+            var run = DetectionPipeline.Run(inputs, options, TimeProvider.System, observer);
+            DetectionPipeline.Write(run, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel) }, observer);
+            var result = run.Result;
+            context.Out.WriteLine($"{run.MessageCount:N0} messages from {run.AccountCount:N0} accounts: {result.Clusters.Count} coordinated clusters, {result.Summary.FlaggedAccounts:N0} accounts flagged.");
             context.Out.WriteLine($"report: {Path.GetFullPath(Path.Combine(dir, DetectionWriter.ReportFile))}");
             return ExitCodes.Success;
         }));

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Tansiq.Core.CoAction;
+using Tansiq.Application;
 using Tansiq.Core.Detection;
 using Tansiq.Core.Evaluation;
 using Tansiq.Core.Simulation;
@@ -136,13 +136,7 @@ internal static class FuzzCommand
             WorldWriter.Write(world, writeTo, SimulationFormat.TansiqCsv);
         }
         var options = new DetectOptions { Parallelism = 1 };
-        var builder = new CorpusBuilder(options.Signals, new NearDuplicateOptions { Parallelism = 1 });
-        foreach (var message in world.Messages)
-        {
-            builder.Add(message);
-        }
-        var corpus = builder.Build();
-        var result = new Detector(options, time).Run(corpus);
+        var result = DetectionPipeline.Detect(world.Messages, options, time, new NearDuplicateOptions { Parallelism = 1 });
         var detected = result.Accounts.Select(a => new DetectedAccount(a.AccountId, a.ClusterId, a.Score));
         var evaluation = DetectionEvaluator.Evaluate(world.Truth, detected);
         return new FuzzWorldResult

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Tansiq.Application;
 using Tansiq.Core.CoAction;
 using Tansiq.Core.Model;
 using Tansiq.IO;
@@ -63,27 +64,9 @@ internal sealed class InputOptions
     public Corpus ReadCorpus(ParseResult parse, IEnumerable<SignalKind> signals, CliContext context, ReadOptions readOptions, Action<Message>? observe = null, Tansiq.Core.Text.NearDuplicateOptions? similarity = null, bool skipDegenerateObjects = true)
     {
         InputFormats.TryParse(parse.GetValue(Format), out var format);
-        var builder = new CorpusBuilder(signals, similarity) { SkipDegenerateObjects = skipDegenerateObjects };
-        var sources = parse.GetValue(Inputs)!.Select(path => MessageReaders.Open(path, format, readOptions)).ToList();
-        long read = 0;
-        foreach (var source in sources)
-        {
-            foreach (var message in ReadAhead.Of(source))
-            {
-                if (builder.Add(message))
-                {
-                    observe?.Invoke(message);
-                }
-                if (++read % 1_000_000 == 0 && context.Interactive)
-                {
-                    context.Err.Write($"\rread {read:N0} messages");
-                }
-            }
-        }
-        if (context.Interactive && read >= 1_000_000)
-        {
-            context.Err.WriteLine($"\rread {read:N0} messages");
-        }
+        var builder = DetectionPipeline.NewCorpus(signals, similarity, skipDegenerateObjects);
+        var inputs = new DetectionInputs { Paths = parse.GetValue(Inputs)!, Format = format, Read = readOptions };
+        DetectionPipeline.ReadInto(builder, inputs, new CliObserver(context, "read"), observe);
         return builder.Build();
     }
 

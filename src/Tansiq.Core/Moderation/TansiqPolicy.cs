@@ -14,30 +14,21 @@ public sealed class TansiqPolicy : IModerationPolicy
 
     private readonly ModerationWorld _world;
     private readonly TansiqPolicyOptions _o;
-    private readonly TargetState?[] _targets;
-    private readonly HashSet<long> _reported = [];
-    private readonly CoReportCounter _pairs = new();
-    private readonly int[] _distinctTargets;
-    private readonly float[] _burst;
-    private readonly long[] _burstAt;
-    private readonly int[] _repeatPartners;
+    private readonly IPolicyState _state;
     private readonly List<Campaign> _campaigns = [];
 
     private readonly ModeratorFeedback? _feedback;
 
     /// <param name="feedback">Moderators' verdicts on earlier reports (the live service): reporters whose reports were
     /// rejected count for less from then on. Null in batch runs.</param>
-    public TansiqPolicy(ModerationWorld world, TansiqPolicyOptions? options = null, ModeratorFeedback? feedback = null)
+    /// <param name="state">Where the per-target, per-reporter and per-pair state lives (<see cref="IPolicyState"/>);
+    /// by default in this process (<see cref="InMemoryPolicyState"/>).</param>
+    public TansiqPolicy(ModerationWorld world, TansiqPolicyOptions? options = null, ModeratorFeedback? feedback = null, IPolicyState? state = null)
     {
         _world = world;
         _feedback = feedback;
         _o = options ?? new TansiqPolicyOptions();
-        var n = world.AccountCount;
-        _targets = new TargetState?[n];
-        _distinctTargets = new int[n];
-        _burst = new float[n];
-        _burstAt = new long[n];
-        _repeatPartners = new int[n];
+        _state = state ?? new InMemoryPolicyState(world.AccountCount);
     }
 
     public string Name => "tansiq";
@@ -47,18 +38,18 @@ public sealed class TansiqPolicy : IModerationPolicy
     public TansiqPolicyOptions Options => _o;
 
     /// <summary>Repeat partners of a reporter so far (pairs that co-reported at least the minimum number of targets).</summary>
-    public int RepeatPartners(int reporter) => _repeatPartners[reporter];
+    public int RepeatPartners(int reporter) => _state.Reporter(reporter).RepeatPartners;
 
     /// <summary>Distinct targets a reporter has reported so far.</summary>
-    public int DistinctTargets(int reporter) => _distinctTargets[reporter];
+    public int DistinctTargets(int reporter) => _state.Reporter(reporter).DistinctTargets;
 
     public Verdict Observe(in Report report)
     {
         var u = report.Reporter;
         var t = report.Time;
-        var s = _targets[report.Target] ??= new TargetState();
+        var s = _state.GetOrAddTarget(report.Target);
         s.Reports++;
-        if (!_reported.Add(((long)u << 32) | (uint)report.Target))
+        if (!_state.AddReporter(report.Target, u))
         {
             // A second report by the same person adds nothing: it is the same opinion again.
             return s.Verdict;
@@ -71,7 +62,7 @@ public sealed class TansiqPolicy : IModerationPolicy
         }
         flags |= Relation(u, report.Target, t);
         CoReport(s, u, t);
-        if (_repeatPartners[u] >= _o.CoReportMinPartners)
+        if (_state.Reporter(u).RepeatPartners >= _o.CoReportMinPartners)
         {
             flags |= ReportFlags.CoReporter;
         }
@@ -155,14 +146,16 @@ public sealed class TansiqPolicy : IModerationPolicy
             flags |= ReportFlags.Batch;
             c *= _o.BatchFactor;
         }
-        var d = ++_distinctTargets[u];
+        var r = _state.Reporter(u);
+        var d = ++r.DistinctTargets;
         if (d > _o.HistoryFreeTargets)
         {
             c *= (double)_o.HistoryFreeTargets / d;
         }
-        var rate = _burst[u] * Math.Exp(-(t - _burstAt[u]) / _o.ReporterBurstTau) + 1;
-        _burst[u] = (float)rate;
-        _burstAt[u] = t;
+        var rate = r.Burst * Math.Exp(-(t - r.BurstAt) / _o.ReporterBurstTau) + 1;
+        r.Burst = (float)rate;
+        r.BurstAt = t;
+        _state.SetReporter(u, r);
         if (rate > _o.ReporterBurstLimit)
         {
             c *= _o.BurstFactor;
@@ -200,12 +193,19 @@ public sealed class TansiqPolicy : IModerationPolicy
             {
                 continue;
             }
-            if (_pairs.Increment(u, e.Reporter) == _o.CoReportMinTargets)
+            if (_state.CoReported(u, e.Reporter) == _o.CoReportMinTargets)
             {
-                _repeatPartners[u]++;
-                _repeatPartners[e.Reporter]++;
+                AddRepeatPartner(u);
+                AddRepeatPartner(e.Reporter);
             }
         }
+    }
+
+    private void AddRepeatPartner(int reporter)
+    {
+        var r = _state.Reporter(reporter);
+        r.RepeatPartners++;
+        _state.SetReporter(reporter, r);
     }
 
     private void OpenWave(TargetState s, int target, long t)
@@ -269,7 +269,7 @@ public sealed class TansiqPolicy : IModerationPolicy
 
     public TargetStanding Explain(int target)
     {
-        var s = _targets[target];
+        var s = _state.Target(target);
         if (s is null)
         {
             return new TargetStanding(0, 0, 0, [], "no reports");
@@ -316,52 +316,4 @@ public sealed class TansiqPolicy : IModerationPolicy
     }
 
     private static string Share(int part, int whole) => whole == 0 ? "0%" : $"{100.0 * part / whole:0}%";
-
-    private struct RingEntry
-    {
-        public int Reporter;
-        public long Time;
-        public float Credibility;
-        public ReportFlags Flags;
-        public bool InWave;
-    }
-
-    /// <summary>Per-target state: a handful of counters and a bounded ring of recent reports.</summary>
-    private sealed class TargetState
-    {
-        public int Reports;
-        public int Reporters;
-        public double Independent;
-        public int IndependentReporters;
-        public long FirstIndependent;
-        public long LastIndependent;
-        public double Loose;
-        public int LooseReports;
-        public double CampaignEffective;
-        public double DecaySuspicious;
-        public double DecayAll;
-        public long DecayAt;
-        public Campaign? Wave;
-        public List<int> Campaigns { get; } = new(0);
-        public Verdict Verdict = Verdict.NoAction;
-        public RingEntry[]? Ring;
-        public int RingCount;
-        private int _ringNext;
-
-        public double Effective => Independent + Loose + CampaignEffective;
-
-        public void Remember(int reporter, long time, ReportFlags flags, float credibility, bool inWave, int size)
-        {
-            // Most targets get one or two reports: the ring starts at two entries and grows to its bound only when needed.
-            Ring ??= new RingEntry[Math.Min(2, size)];
-            if (RingCount == Ring.Length && Ring.Length < size)
-            {
-                Array.Resize(ref Ring, Math.Min(size, Ring.Length * 2));
-                _ringNext = RingCount;
-            }
-            Ring[_ringNext] = new RingEntry { Reporter = reporter, Time = time, Flags = flags, Credibility = credibility, InWave = inWave };
-            _ringNext = (_ringNext + 1) % Ring.Length;
-            RingCount = Math.Min(RingCount + 1, Ring.Length);
-        }
-    }
 }

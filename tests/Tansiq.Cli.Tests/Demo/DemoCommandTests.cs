@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Tansiq.Cli.Tests.Demo;
 
 public sealed class DemoCommandTests : IDisposable
@@ -21,6 +23,24 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Contains(Path.GetFullPath(detectReport), output, StringComparison.Ordinal);
         Assert.Contains(Path.GetFullPath(moderateReport), output, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(dir, "detect", "eval.json")));
+    }
+
+    [Fact]
+    public void Demo_TinyWorld_ModerateReadsTheMessagesAndDetectsTheSameClusters()
+    {
+        var dir = _cli.PathOf("demo");
+
+        var (exit, output, err) = _cli.Run("demo", "--out", dir, "--scale", "0.05");
+
+        Assert.True(exit == 0, err);
+        Assert.Contains("--messages " + Path.Combine(dir, "world", "messages.csv"), output, StringComparison.Ordinal);
+        using var clusters = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "detect", "clusters.json")));
+        using var summary = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "moderate", "summary.json")));
+        var detected = clusters.RootElement.GetProperty("cluster_count").GetInt32();
+        var counts = summary.RootElement.GetProperty("counts");
+        Assert.True(detected > 0, "the tiny world's army should be detected");
+        Assert.Equal(detected, counts.GetProperty("coordinated_clusters_in_messages").GetInt32());
+        Assert.Equal(Path.GetFullPath(Path.Combine(dir, "world", "messages.csv")), summary.RootElement.GetProperty("inputs").GetProperty("messages").GetString());
     }
 
     [Fact]

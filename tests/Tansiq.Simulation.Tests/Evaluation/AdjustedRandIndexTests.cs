@@ -1,6 +1,6 @@
 using Tansiq.Core.Evaluation;
 
-namespace Tansiq.Core.Tests.Evaluation;
+namespace Tansiq.Simulation.Tests.Evaluation;
 
 public class AdjustedRandIndexTests
 {

@@ -81,7 +81,7 @@ public static partial class WorldGenerator
 
         private long End => p.Start + (long)Math.Round(p.Days * 86400);
 
-        /// <summary>The parameters, for the scenario parts of this class (src/Tansiq.Core/Simulation/Scenarios).</summary>
+        /// <summary>The parameters, for the scenario parts of this class (src/Tansiq.Simulation/Simulation/Scenarios).</summary>
         private WorldParameters Params => p;
 
         private int _leader = -1;

@@ -1,6 +1,6 @@
 using Tansiq.Core.Simulation;
 
-namespace Tansiq.Core.Tests.Simulation;
+namespace Tansiq.Simulation.Tests.Simulation;
 
 public class ScenarioFuzzerTests
 {

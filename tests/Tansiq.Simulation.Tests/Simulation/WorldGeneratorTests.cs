@@ -1,7 +1,7 @@
 using System.Text;
 using Tansiq.Core.Simulation;
 
-namespace Tansiq.Core.Tests.Simulation;
+namespace Tansiq.Simulation.Tests.Simulation;
 
 public class WorldGeneratorTests
 {

@@ -4,7 +4,7 @@ using Tansiq.Core.Model;
 using Tansiq.Core.Moderation;
 using Tansiq.IO.Readers;
 
-namespace Tansiq.IO.Moderation;
+namespace Tansiq.Application;
 
 /// <summary>What the messages gave the moderation world.</summary>
 public sealed record MessageEvidence(long Messages, int Clusters, int ClusteredAccounts, double DetectSeconds);
@@ -20,11 +20,11 @@ public static class ModerationMessages
     public static MessageEvidence Add(string path, ModerationWorldBuilder world, DetectOptions detect, TimeProvider time, ReadOptions? options = null, InputFormat format = InputFormat.Auto)
     {
         var source = MessageReaders.Open(path, format, options ?? new ReadOptions());
-        var corpus = new CorpusBuilder(detect.Signals);
+        var corpus = DetectionPipeline.NewCorpus(detect.Signals);
         long count = 0;
         world.AddMessages(Tee(source, corpus, () => count++));
         var start = time.GetTimestamp();
-        var result = new Detector(detect, time).Run(corpus.Build());
+        var result = DetectionPipeline.Detect(corpus.Build(), detect, time);
         world.SetClusters(result.Clusters.Select(c => c.Members));
         return new MessageEvidence(count, result.Clusters.Count, result.Clusters.Sum(c => c.Size), time.GetElapsedTime(start).TotalSeconds);
     }

@@ -1,7 +1,7 @@
 using Tansiq.Core.Evaluation;
 using Tansiq.Core.Simulation;
 
-namespace Tansiq.Core.Tests.Evaluation;
+namespace Tansiq.Simulation.Tests.Evaluation;
 
 public class ModerationEvaluatorTests
 {

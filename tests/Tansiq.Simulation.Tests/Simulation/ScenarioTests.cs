@@ -1,7 +1,7 @@
 using Tansiq.Core.Model;
 using Tansiq.Core.Simulation;
 
-namespace Tansiq.Core.Tests.Simulation;
+namespace Tansiq.Simulation.Tests.Simulation;
 
 public class ScenarioTests
 {

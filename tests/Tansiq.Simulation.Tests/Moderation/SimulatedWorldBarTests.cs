@@ -1,7 +1,7 @@
 using Tansiq.Core.Moderation;
 using Tansiq.Core.Simulation;
 
-namespace Tansiq.Core.Tests.Moderation;
+namespace Tansiq.Simulation.Tests.Moderation;
 
 /// <summary>
 /// The bar on small worlds from the simulator (the world of <c>./tansiq simulate</c>), scored against its truth
