@@ -20,7 +20,7 @@ namespace Tansiq.IO.Readers;
 /// </summary>
 public static class Utf8CsvCorpus
 {
-    private const int BlockSize = 1 << 20;
+    private const int BlockSize = 1 << 19;
 
     /// <summary>
     /// The corpus of <paramref name="sources"/> for <paramref name="kind"/> (co-repost or co-reply), or null when a file
@@ -237,7 +237,7 @@ public static class Utf8CsvCorpus
             block.Failed = true;
             return block;
         }
-        block.Rows = ArrayPool<Row>.Shared.Rent(Math.Max(16, text.Length / 24));
+        block.Rows = ArrayPool<Row>.Shared.Rent(text.Count((byte)'\n') + 1);
         var separator = (byte)layout.Separator;
         var count = 0;
         var position = from;
