@@ -61,8 +61,6 @@ internal static class NetworksCommand
             var sources = parse.GetValue(input.Inputs)!.Select(p => MessageReaders.Open(p, format, readOptions)).ToList();
             var corpus = Utf8CsvCorpus.TryRead(sources, kind, threadCount)
                 ?? input.ReadCorpus(parse, [kind], context, readOptions, skipDegenerateObjects: false);
-            // What reading left behind (its growing tables and buffers) goes before the sweep's pair table is made.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
             Stage("read");
             progress.Dispose();
             progress = StageProgress.Start(context, "networks: sweeping");

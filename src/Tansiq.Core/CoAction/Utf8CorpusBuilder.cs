@@ -17,7 +17,7 @@ public sealed class Utf8CorpusBuilder
     private readonly Utf8Interner _objects = new();
     private readonly List<string?> _usernames = [];
     private readonly List<int> _messagesPerAccount = [];
-    private IdTable _authorOf = new(0);
+    private readonly IdTable _authorOf = new();
     private CoActionEvent[] _events = new CoActionEvent[1024];
     private int _eventCount;
     private int _messageCount;
@@ -36,20 +36,6 @@ public sealed class Utf8CorpusBuilder
     }
 
     public SignalKind Kind { get; }
-
-    /// <summary>Sizes the tables for about <paramref name="messages"/> messages and <paramref name="events"/> events
-    /// (a guess from the first rows: it saves growing the largest arrays step by step, with the garbage that leaves).</summary>
-    public void Reserve(int messages, int events)
-    {
-        if (_messageCount == 0 && messages > 0)
-        {
-            _authorOf = new IdTable(messages);
-        }
-        if (events > _events.Length)
-        {
-            Array.Resize(ref _events, events);
-        }
-    }
 
     public int MessageCount => _messageCount;
 
@@ -111,16 +97,14 @@ public sealed class Utf8CorpusBuilder
         {
             accounts.Intern(name);
         }
-        // The authors first: the table of message ids goes before the events are laid out (the two largest arrays).
-        var of = new int[_objects.Count];
+        var events = _events;
+        _events = [];
+        var signal = SignalEventsBuilder.Layout(Kind, _objects.Names, events, _eventCount, multi: false);
+        var of = new int[signal.ObjectCount];
         for (var obj = 0; obj < of.Length; obj++)
         {
             of[obj] = _authorOf.TryGetValue(_objects.HashOf(obj), out var author) ? author : -1;
         }
-        _authorOf = new IdTable(0);
-        var events = _events;
-        _events = [];
-        var signal = SignalEventsBuilder.Layout(Kind, _objects.Names, events, _eventCount, multi: false);
         var empty = _messageCount == 0;
         return new Corpus(accounts, [.. _usernames], [.. _messagesPerAccount], _messageCount, _duplicates,
             empty ? 0 : _minTime, empty ? 0 : _maxTime, new Dictionary<SignalKind, SignalEvents> { [Kind] = signal }, [],
@@ -131,23 +115,11 @@ public sealed class Utf8CorpusBuilder
 /// <summary>Message id hashes to their authors: 12 bytes a slot, open addressing, at most 3/4 full.</summary>
 internal sealed class IdTable
 {
-    private ulong[] _keys;
-    private int[] _values;
+    private ulong[] _keys = new ulong[1 << 10];
+    private int[] _values = new int[1 << 10];
     private bool _hasZero;
     private int _zeroValue;
     private int _count;
-
-    /// <summary>A table that holds <paramref name="capacity"/> ids before it grows.</summary>
-    public IdTable(int capacity)
-    {
-        var slots = 1 << 10;
-        while (slots / 4 * 3 <= capacity)
-        {
-            slots *= 2;
-        }
-        _keys = new ulong[slots];
-        _values = new int[slots];
-    }
 
     /// <summary>The value slot of <paramref name="key"/>, added (0) when absent.</summary>
     public ref int GetOrAdd(ulong key, out bool exists)

@@ -97,7 +97,6 @@ public static class Utf8CsvCorpus
         public int Length;
         public Row[] Rows = [];
         public int RowCount;
-        public int Events;
         public bool Failed;
     }
 
@@ -109,8 +108,6 @@ public static class Utf8CsvCorpus
         var carried = 0;
         var first = true;
         var ok = true;
-        var size = stream is FileStream file ? file.Length : 0;
-        var reserve = size > BlockSize;
         try
         {
             while (true)
@@ -167,18 +164,10 @@ public static class Utf8CsvCorpus
                 buffer.AsSpan(cut, carried).CopyTo(carry);
                 var block = new Block { Bytes = buffer, Length = cut };
                 var from = start;
-                pending.Enqueue(Task.Run(() => Parse(block, from, layout, builder.Kind == SignalKind.CoRepost)));
+                pending.Enqueue(Task.Run(() => Parse(block, from, layout)));
                 while (pending.Count > threads + 1 || (end && pending.Count > 0))
                 {
-                    var parsed = pending.Dequeue().Result;
-                    if (reserve && !parsed.Failed && parsed.RowCount > 0)
-                    {
-                        // The first rows tell how many the file holds (for a plain file; gzip is left to grow).
-                        reserve = false;
-                        var scale = (double)size / parsed.Length * 1.05;
-                        builder.Reserve((int)Math.Min(parsed.RowCount * scale, 1 << 28), (int)Math.Min(parsed.Events * scale, 1 << 28));
-                    }
-                    ok &= Take(parsed, builder);
+                    ok &= Take(pending.Dequeue().Result, builder);
                     if (!ok)
                     {
                         break;
@@ -240,7 +229,7 @@ public static class Utf8CsvCorpus
     }
 
     /// <summary>Cuts a block (whole lines) into rows; marks it failed on anything the general reader must see.</summary>
-    private static Block Parse(Block block, int from, Layout layout, bool repost)
+    private static Block Parse(Block block, int from, Layout layout)
     {
         var text = block.Bytes.AsSpan(from, block.Length - from);
         if (text.IndexOfAny((byte)'"', (byte)0) >= 0 || !Utf8.IsValid(text) || HasLoneCarriageReturn(text))
@@ -275,13 +264,11 @@ public static class Utf8CsvCorpus
                 ArrayPool<Row>.Shared.Return(block.Rows);
                 block.Rows = rows;
             }
-            ref var row = ref block.Rows[count];
-            if (!ParseRow(line, lineStart, layout, separator, ref row))
+            if (!ParseRow(line, lineStart, layout, separator, ref block.Rows[count]))
             {
                 block.Failed = true;
                 return block;
             }
-            block.Events += (repost ? row.RepostLength > 0 : row.RepostLength == 0 && row.ReplyLength > 0) ? 1 : 0;
             count++;
         }
         block.RowCount = count;
