@@ -133,10 +133,11 @@ public static class Utf8CsvCorpus
                     {
                         start = 3;
                     }
-                    // The header line: its columns were read by the general reader (Layout.Of); a quote in it could
-                    // make it span lines, which only the general reader follows.
+                    // The header line: its columns were read by the general reader (Layout.Of); a quote or a lone
+                    // carriage return in it could make it span lines, which only the general reader follows.
                     var headerEnd = buffer.AsSpan(start, length - start).IndexOf((byte)'\n');
-                    if (headerEnd < 0 || buffer.AsSpan(start, headerEnd).IndexOf((byte)'"') >= 0)
+                    if (headerEnd < 0 || buffer.AsSpan(start, headerEnd).IndexOf((byte)'"') >= 0
+                        || buffer.AsSpan(start, headerEnd).TrimEnd((byte)'\r').IndexOfAny((byte)'\r', (byte)0) >= 0)
                     {
                         ok = false;
                         break;

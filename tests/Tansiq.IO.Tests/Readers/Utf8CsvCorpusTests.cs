@@ -69,6 +69,15 @@ public class Utf8CsvCorpusTests
     }
 
     [Fact]
+    public void TryRead_HeaderEndingInALoneCarriageReturn_Null()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("posts.csv", $"{CntHeader}\r1,a,,9,,x,100,\n2,b,,9,,y,101,\n");
+
+        Assert.Null(Fast(path, InputFormat.CntCsv, SignalKind.CoRepost, threads: 1));
+    }
+
+    [Fact]
     public void TryRead_InvalidUtf8_Null()
     {
         using var files = new TempFiles();
