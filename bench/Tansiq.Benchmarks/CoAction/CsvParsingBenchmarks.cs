@@ -9,7 +9,8 @@ namespace Tansiq.Benchmarks.CoAction;
 
 /// <summary>
 /// Reading the simulated world's messages (about 190,000 rows) from the toolkit's CSV and from tansiq-csv with
-/// <see cref="MessageReaders"/>, alone and into a corpus of every signal but co-similar (events per signal).
+/// <see cref="MessageReaders"/>, alone and into a corpus of every signal but co-similar (events per signal); and into
+/// a co-repost corpus the general way and straight from bytes (<see cref="Utf8CsvCorpus"/>).
 /// Run: <c>dotnet run -c Release --project bench/Tansiq.Benchmarks -- --filter '*CsvParsing*'</c>
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
@@ -56,6 +57,26 @@ public class CsvParsingBenchmarks
         }
         return builder.Build().MessageCount;
     }
+
+    /// <summary>What <c>networks --signal co-repost</c> reads: the general reader into a one-signal corpus...</summary>
+    [Benchmark]
+    public int CntCsvIntoRepostCorpus()
+    {
+        var builder = new CorpusBuilder([SignalKind.CoRepost]) { SkipDegenerateObjects = false };
+        foreach (var message in MessageReaders.Open(_cnt, InputFormat.CntCsv, RepostOnly))
+        {
+            builder.Add(message);
+        }
+        return builder.Build().MessageCount;
+    }
+
+    /// <summary>...and the byte path that replaces it on plain files (<see cref="Utf8CsvCorpus"/>), on 2 threads.</summary>
+    [Benchmark]
+    public int CntCsvBytesIntoRepostCorpus() =>
+        Utf8CsvCorpus.TryRead([MessageReaders.Open(_cnt, InputFormat.CntCsv, RepostOnly)], SignalKind.CoRepost, threads: 2)?.MessageCount
+        ?? throw new InvalidOperationException("the workload is not a plain file");
+
+    private static ReadOptions RepostOnly => new() { ExtractHashtags = false, ExtractMentions = false, KeepText = false };
 
     private static int Count(string path, InputFormat format)
     {

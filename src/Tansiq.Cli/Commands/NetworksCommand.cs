@@ -54,7 +54,13 @@ internal static class NetworksCommand
                 start = time.GetTimestamp();
             }
             var progress = StageProgress.Start(context, "networks: reading the input");
-            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse), ObjectKind = input.ObjectKindName(parse) }, skipDegenerateObjects: false);
+            var readOptions = new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse), ObjectKind = input.ObjectKindName(parse) };
+            // Plain CSV files go straight from bytes to the corpus (co-repost, co-reply); anything else, or a file with
+            // quotes or bad rows, is read the general way, which gives the same corpus and reports what it must.
+            InputFormats.TryParse(parse.GetValue(input.Format), out var format);
+            var sources = parse.GetValue(input.Inputs)!.Select(p => MessageReaders.Open(p, format, readOptions)).ToList();
+            var corpus = Utf8CsvCorpus.TryRead(sources, kind, threadCount)
+                ?? input.ReadCorpus(parse, [kind], context, readOptions, skipDegenerateObjects: false);
             Stage("read");
             progress.Dispose();
             progress = StageProgress.Start(context, "networks: sweeping");

@@ -75,24 +75,32 @@ public sealed class SignalEventsBuilder
 
     public SignalEvents Build()
     {
-        var objectCount = _objects.Count;
+        var events = _events;
+        _events = [];
+        return Layout(Kind, _objects.Names, events, _count, _multi);
+    }
+
+    /// <summary>Lays <paramref name="count"/> events out by object (a counting sort, stable) and sorts each object's
+    /// events by time, then message, where they are not in time order already.</summary>
+    internal static SignalEvents Layout(SignalKind kind, IReadOnlyList<string> objectKeys, CoActionEvent[] events, int count, bool multi)
+    {
+        var objectCount = objectKeys.Count;
         var offsets = new int[objectCount + 1];
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < count; i++)
         {
-            offsets[_events[i].Object + 1]++;
+            offsets[events[i].Object + 1]++;
         }
         for (var o = 0; o < objectCount; o++)
         {
             offsets[o + 1] += offsets[o];
         }
-        var sorted = new CoActionEvent[_count];
+        var sorted = new CoActionEvent[count];
         var cursor = (int[])offsets.Clone();
-        for (var i = 0; i < _count; i++)
+        for (var i = 0; i < count; i++)
         {
-            var e = _events[i];
+            var e = events[i];
             sorted[cursor[e.Object]++] = e;
         }
-        _events = [];
         for (var o = 0; o < objectCount; o++)
         {
             var span = sorted.AsSpan(offsets[o], offsets[o + 1] - offsets[o]);
@@ -101,7 +109,7 @@ public sealed class SignalEventsBuilder
                 span.Sort(static (a, b) => a.Time != b.Time ? a.Time.CompareTo(b.Time) : a.Message.CompareTo(b.Message));
             }
         }
-        return new SignalEvents(Kind, _objects.Names, offsets, sorted, _multi);
+        return new SignalEvents(kind, objectKeys, offsets, sorted, multi);
     }
 
     private static bool IsSortedByTime(ReadOnlySpan<CoActionEvent> span)

@@ -11,7 +11,7 @@ internal static class TansiqCsvReader
 {
     public const string Expected = "message_id, account_id (or user_id) and timestamp";
 
-    private sealed record Layout(int MessageId, int AccountId, int Username, int RepostId, int ReplyId, int Text, int Timestamp,
+    internal sealed record Layout(int MessageId, int AccountId, int Username, int RepostId, int ReplyId, int Text, int Timestamp,
         int Urls, int Hashtags, int Mentions, int Lang, int Platform, int Columns);
 
     /// <summary>True when a header names the required columns of tansiq-csv.</summary>
@@ -57,8 +57,14 @@ internal static class TansiqCsvReader
             throw new InputException(path, line,
                 $"header lacks the required column{(missing.Count > 1 ? "s" : "")} {string.Join(", ", missing)} (header: {header})");
         }
-        return new Layout(messageId, accountId, header.Find("username"), header.Find("repost_id"), header.Find("reply_id"),
-            header.Find("text", "message"), timestamp, header.Find("urls"), header.Find("hashtags"), header.Find("mentions"),
+        return LayoutOf(header);
+    }
+
+    /// <summary>The columns of a header that has the required ones (<see cref="HasRequiredColumns"/>).</summary>
+    internal static Layout LayoutOf(CsvHeader header)
+    {
+        return new Layout(header.Find("message_id"), header.Find("account_id", "user_id"), header.Find("username"), header.Find("repost_id"), header.Find("reply_id"),
+            header.Find("text", "message"), header.Find("timestamp"), header.Find("urls"), header.Find("hashtags"), header.Find("mentions"),
             header.Find("lang"), header.Find("platform"), header.Count);
     }
 
