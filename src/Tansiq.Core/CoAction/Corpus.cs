@@ -15,10 +15,11 @@ public sealed class Corpus
 {
     internal Corpus(Interner accounts, string?[] usernames, int[] messagesPerAccount, int messageCount, int duplicateMessages,
         double minTime, double maxTime, IReadOnlyDictionary<SignalKind, SignalEvents> signals, IReadOnlyList<string> similarTexts,
-        IReadOnlyDictionary<SignalKind, int[]> objectAuthors, IReadOnlyDictionary<SignalKind, int[]> objectOwners)
+        IReadOnlyDictionary<SignalKind, int[]> objectAuthors, IReadOnlyDictionary<SignalKind, int[]>? objectOwners = null)
     {
         ObjectAuthors = objectAuthors;
-        ObjectOwners = objectOwners;
+        // Without reply parents (the byte path of networks, which never judges groups) every post is its author's own.
+        ObjectOwners = objectOwners ?? new Dictionary<SignalKind, int[]>();
         SimilarTexts = similarTexts;
         Accounts = accounts;
         Usernames = usernames;
