@@ -125,6 +125,11 @@ internal static class DetectCommand
             {
                 (result, authorUsernames) = SharedObjectTexts.Fill(result, parse.GetValue(input.Inputs)!.Select(path => MessageReaders.Open(path, format, again)));
             }
+            if (readOptions.Pseudonyms is { } scrub)
+            {
+                // Names inside texts and object keys (a profile link, "RT name:", a Bluesky URI) once every name is known.
+                result = scrub.Scrub(result);
+            }
             using (StageProgress.Start(context, "detect: writing the outputs"))
             {
                 DetectionWriter.WriteAll(result, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel), AuthorUsernames = authorUsernames });
