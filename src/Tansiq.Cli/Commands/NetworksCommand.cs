@@ -54,7 +54,7 @@ internal static class NetworksCommand
                 start = time.GetTimestamp();
             }
             var progress = StageProgress.Start(context, "networks: reading the input");
-            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse), ObjectKind = input.ObjectKindName(parse) }, skipDegenerateObjects: false);
+            var corpus = input.ReadCorpus(parse, [kind], context, new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse), ObjectKind = input.ObjectKindName(parse), ObjectKindSignals = false }, skipDegenerateObjects: false);
             Stage("read");
             progress.Dispose();
             progress = StageProgress.Start(context, "networks: sweeping");
