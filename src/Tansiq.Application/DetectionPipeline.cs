@@ -125,6 +125,11 @@ public static class DetectionPipeline
                 (result, authorUsernames) = SharedObjectTexts.Fill(result, inputs.Paths.Select(path => MessageReaders.Open(path, inputs.Format, again)));
             }
         }
+        if (read.Pseudonyms is { } scrub)
+        {
+            // Names inside texts and object keys (a profile link, "RT name:", a Bluesky URI) once every name is known.
+            result = scrub.Scrub(result);
+        }
         return new DetectionRun(result, corpus.MessageCount, corpus.AccountCount, authorUsernames, [new("parse", parseSeconds), new("build events", buildSeconds), .. detector.Stages])
         {
             ParseSeconds = parseSeconds,

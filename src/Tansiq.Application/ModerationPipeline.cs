@@ -14,7 +14,11 @@ public sealed record ModerationInputs(string Reports, string Accounts, string? F
 }
 
 /// <summary>A batch moderation run: the result, the world it was decided in, what the readers counted and the stage times.</summary>
-public sealed record ModerationRun(ModerationResult Result, ModerationWorld World, ModerationReadStats Stats, IReadOnlyList<KeyValuePair<string, double>> StageSeconds, TansiqPolicyOptions Options);
+public sealed record ModerationRun(ModerationResult Result, ModerationWorld World, ModerationReadStats Stats, IReadOnlyList<KeyValuePair<string, double>> StageSeconds, TansiqPolicyOptions Options)
+{
+    /// <summary>The reports as replayed (in time order): report.html draws them and replays the other policy beside this one.</summary>
+    public IReadOnlyList<Report> Replayed { get; init; } = [];
+}
 
 /// <summary>
 /// Batch moderation (<c>./tansiq moderate</c>): files in, the replay of <see cref="ModerationSession"/> through the policy,
@@ -59,6 +63,6 @@ public static class ModerationPipeline
         IModerationPolicy policy = r.Policy == "threshold" ? new ThresholdPolicy(world, r.Threshold) : new TansiqPolicy(world, options);
         var result = ModerationReplay.Run(policy, reportArray, world);
         Stage("replay");
-        return new ModerationRun(result, world, stats, stages, options);
+        return new ModerationRun(result, world, stats, stages, options) { Replayed = reportArray };
     }
 }

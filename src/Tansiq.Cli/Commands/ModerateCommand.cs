@@ -88,6 +88,8 @@ internal static class ModerateCommand
             Parameters = r.Policy == "threshold" ? new Dictionary<string, object> { ["threshold"] = r.Threshold } : Parameters(options),
             Inputs = new Dictionary<string, string?> { ["reports"] = r.Reports, ["accounts"] = r.Accounts, ["follows"] = r.Follows, ["messages"] = r.Messages },
             StageSeconds = stages,
+            Replayed = run.Replayed,
+            NaiveThreshold = r.Policy == "threshold" ? r.Threshold : 0.25,
         };
         ModerationWriters.WriteAll(r.Out, result, world, stats, info, r.Excel);
         Stage("write");

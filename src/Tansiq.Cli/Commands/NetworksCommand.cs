@@ -54,7 +54,7 @@ internal static class NetworksCommand
                 start = time.GetTimestamp();
             }
             var progress = StageProgress.Start(context, "networks: reading the input");
-            var readOptions = new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse), ObjectKind = input.ObjectKindName(parse) };
+            var readOptions = new ReadOptions { SkipBadRows = parse.GetValue(input.SkipBadRows), ExtractHashtags = kind == SignalKind.CoHashtag, ExtractMentions = false, KeepText = kind is SignalKind.CoText or SignalKind.CoHashtag, ColumnMap = input.ColumnMap(parse), Pseudonyms = input.Pseudonyms(parse), ObjectKind = input.ObjectKindName(parse), ObjectKindSignals = false };
             // Plain CSV files go straight from bytes to the corpus (co-repost, co-reply); anything else, or a file with
             // quotes or bad rows, is read the general way, which gives the same corpus and reports what it must.
             InputFormats.TryParse(parse.GetValue(input.Format), out var format);

@@ -123,7 +123,13 @@ internal static class TextsCommand
 
         Directory.CreateDirectory(outDir);
         var path = Path.Combine(outDir, FileName);
-        TextClustersCsvWriter.Write(path, Rows(result, posts, messageIds, accounts), excel);
+        var rows = Rows(result, posts, messageIds, accounts);
+        if (read.Pseudonyms is { } pseudonyms)
+        {
+            // Names inside the texts (and the account ids inside Bluesky post URIs), once every name is known.
+            rows = rows.Select(r => r with { MessageId = pseudonyms.Scrub(r.MessageId), Text = pseudonyms.Scrub(r.Text) });
+        }
+        TextClustersCsvWriter.Write(path, rows, excel);
         var clustered = result.Clusters.Sum(c => (long)c.Size);
         context.Out.WriteLine($"{posts.Count:N0} posts matched ({messages:N0} messages, {reposts:N0} reposts"
             + (includeReposts ? " included" : " skipped")

@@ -80,6 +80,10 @@ public sealed class CorpusBuilder
     private readonly Dictionary<ulong, ulong> _parentOf = [];
     private readonly List<(ISignal Signal, SignalEventsBuilder Builder)> _signals = [];
     private readonly List<string> _keys = [];
+    /// <summary>Per-kind co-object signals: all kinds met (co-object requested) or only those named.</summary>
+    private readonly bool _allObjectKinds;
+    private readonly HashSet<SignalKind> _objectKinds = [];
+    private readonly Dictionary<string, SignalEventsBuilder?> _byObjectKind = new(StringComparer.Ordinal);
     private readonly List<TextPost>? _similarPosts;
     private readonly List<string>? _similarIds;
     private int _messageCount;
@@ -91,7 +95,12 @@ public sealed class CorpusBuilder
     {
         foreach (var kind in signals.Distinct())
         {
-            if (Signals.Signals.For(kind) is { } signal)
+            _allObjectKinds |= kind == SignalKind.CoObject;
+            if (SignalNames.IsObjectKind(kind))
+            {
+                _objectKinds.Add(kind);
+            }
+            else if (Signals.Signals.For(kind) is { } signal)
             {
                 _signals.Add((signal, new SignalEventsBuilder(kind)));
             }
@@ -150,6 +159,21 @@ public sealed class CorpusBuilder
                 builder.Add(_keys, account, index, message.Timestamp);
             }
         }
+        if (message.SharedObjectKind is { } objectKind && message.SharedObject is { Length: > 0 } shared)
+        {
+            if (!_byObjectKind.TryGetValue(objectKind, out var perKind))
+            {
+                var signal = SignalNames.ObjectKind(objectKind);
+                perKind = _allObjectKinds || _objectKinds.Contains(signal) ? new SignalEventsBuilder(signal) : null;
+                _byObjectKind[objectKind] = perKind;
+            }
+            if (perKind is not null)
+            {
+                _keys.Clear();
+                _keys.Add(shared);
+                perKind.Add(_keys, account, index, message.Timestamp);
+            }
+        }
         if (_similarPosts is not null && !message.IsRepost && !string.IsNullOrWhiteSpace(message.Text))
         {
             _similarPosts.Add(new TextPost(index, account, message.Timestamp, message.Text));
@@ -196,7 +220,17 @@ public sealed class CorpusBuilder
 
     public Corpus Build()
     {
-        var signals = _signals.ToDictionary(s => s.Builder.Kind, s => s.Builder.Build());
+        // A table whose every row names its kind leaves the plain co-object signal empty: it is then left out.
+        var kindsOnly = _byObjectKind.Values.Any(b => b is not null);
+        var signals = _signals.Where(s => !(kindsOnly && s.Builder.Kind == SignalKind.CoObject && s.Builder.Count == 0))
+            .ToDictionary(s => s.Builder.Kind, s => s.Builder.Build());
+        foreach (var perKind in _byObjectKind.Values)
+        {
+            if (perKind is not null)
+            {
+                signals[perKind.Kind] = perKind.Build();
+            }
+        }
         var similarTexts = new List<string>();
         if (_similarPosts is not null)
         {

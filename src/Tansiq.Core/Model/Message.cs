@@ -28,6 +28,9 @@ public sealed record Message
     /// <summary>An object of a kind the user names (an image hash, a domain...) that this message carries, from an
     /// object table (CooRTweet's layout), prefixed by its kind: the object of the co-object signal; null otherwise.</summary>
     public string? SharedObject { get; init; }
+    /// <summary>When the object table names each row's kind (a kind column): the kind of <see cref="SharedObject"/>,
+    /// whose co-action then goes to that kind's own signal (<c>co-object:KIND</c>) instead of <c>co-object</c>.</summary>
+    public string? SharedObjectKind { get; init; }
 
     public bool IsRepost => RepostOf is not null;
 }

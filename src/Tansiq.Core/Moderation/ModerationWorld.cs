@@ -8,9 +8,10 @@ namespace Tansiq.Core.Moderation;
 /// </summary>
 public sealed class ModerationWorld
 {
-    internal ModerationWorld(Interner accounts, long[] createdAt, long[] followers, int[] followersInGraph, bool[] batchCreated, ExposureIndex exposure, int[] clusterOf)
+    internal ModerationWorld(Interner accounts, long[] createdAt, long[] followers, int[] followersInGraph, bool[] batchCreated, ExposureIndex exposure, int[] clusterOf, string?[]? usernames = null)
     {
         Accounts = accounts;
+        Usernames = usernames ?? new string?[accounts.Count];
         CreatedAt = createdAt;
         Followers = followers;
         FollowersInGraph = followersInGraph;
@@ -23,6 +24,13 @@ public sealed class ModerationWorld
     public const long Unknown = long.MinValue;
 
     public Interner Accounts { get; }
+
+    /// <summary>Each account's username from its profile (without a leading @), or null when the profile has none: for
+    /// reports a person reads.</summary>
+    public string?[] Usernames { get; }
+
+    /// <summary>The account's username, or null.</summary>
+    public string? Username(int account) => account >= 0 && account < Usernames.Length ? Usernames[account] : null;
 
     /// <summary>Unix seconds, or <see cref="Unknown"/>.</summary>
     public long[] CreatedAt { get; }
@@ -108,6 +116,7 @@ public sealed class ModerationWorldBuilder
     private readonly List<long> _createdAt = [];
     private readonly List<long> _followers = [];
     private readonly List<int> _followersInGraph = [];
+    private readonly List<string?> _usernames = [];
     private readonly Dictionary<string, int> _byUsername = new(StringComparer.OrdinalIgnoreCase);
     private readonly ExposureIndex _exposure = new();
     private int[]? _clusterOf;
@@ -126,6 +135,7 @@ public sealed class ModerationWorldBuilder
             _createdAt.Add(createdAt ?? ModerationWorld.Unknown);
             _followers.Add(Math.Max(0, followers ?? 0));
             _followersInGraph.Add(0);
+            _usernames.Add(string.IsNullOrEmpty(username) ? null : username.TrimStart('@'));
             if (!string.IsNullOrEmpty(username))
             {
                 _byUsername.TryAdd(username.TrimStart('@'), id);
@@ -251,6 +261,6 @@ public sealed class ModerationWorldBuilder
             clusterOf = grown;
         }
         return new ModerationWorld(_accounts, created, _followers.ToArray(), _followersInGraph.ToArray(),
-            BatchCreation.Detect(created, batch ?? new BatchCreationOptions()), _exposure, clusterOf);
+            BatchCreation.Detect(created, batch ?? new BatchCreationOptions()), _exposure, clusterOf, [.. _usernames]);
     }
 }

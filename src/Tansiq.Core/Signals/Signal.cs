@@ -114,14 +114,15 @@ public sealed class CoForwardSignal : ISignal
     }
 }
 
-/// <summary>The same object of a user-named kind (object table rows), whatever the post.</summary>
+/// <summary>The same object of a user-named kind (object table rows), whatever the post. Rows of a table with a kind
+/// column carry their kind and go to that kind's own signal (<see cref="SignalNames.ObjectKind"/>) instead.</summary>
 public sealed class CoObjectSignal : ISignal
 {
     public SignalKind Kind => SignalKind.CoObject;
 
     public void ObjectsOf(Message message, List<string> keys)
     {
-        if (message.SharedObject is { Length: > 0 } key)
+        if (message.SharedObjectKind is null && message.SharedObject is { Length: > 0 } key)
         {
             keys.Add(key);
         }

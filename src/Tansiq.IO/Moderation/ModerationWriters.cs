@@ -11,6 +11,13 @@ public sealed record ModerationRunInfo
     public required IReadOnlyDictionary<string, object> Parameters { get; init; }
     public required IReadOnlyDictionary<string, string?> Inputs { get; init; }
     public required IReadOnlyList<KeyValuePair<string, double>> StageSeconds { get; init; }
+
+    /// <summary>The reports as replayed: report.html charts them and replays the other policy over them beside this one
+    /// (empty: the page shows the naive rule's final outcome only, computed from the counts).</summary>
+    public IReadOnlyList<Report> Replayed { get; init; } = [];
+
+    /// <summary>The naive rule shown beside Tansiq's decisions: suspend at this share of the followers.</summary>
+    public double NaiveThreshold { get; init; } = 0.25;
 }
 
 /// <summary>

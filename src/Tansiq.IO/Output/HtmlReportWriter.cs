@@ -292,7 +292,7 @@ public static class HtmlReportWriter
                 {
                     var a = actions[i];
                     var delay = a.Time - first;
-                    var colour = ReportAssets.SignalColours[signal.Name()];
+                    var colour = ReportAssets.Colour(signal);
                     if (delay > maxDelay)
                     {
                         late++;
@@ -325,7 +325,7 @@ public static class HtmlReportWriter
             w.Write("<div class=\"legend\">");
             foreach (var s in present)
             {
-                w.Write($"<span style=\"--c:{ReportAssets.SignalColours[s.Name()]}\">{s.Name()}</span>");
+                w.Write($"<span style=\"--c:{ReportAssets.Colour(s)}\">{s.Name()}</span>");
             }
             w.Write("</div>\n<div class=\"tl\">");
             TimelineSvg(plot);
@@ -376,7 +376,7 @@ public static class HtmlReportWriter
             foreach (var p in plot.Points)
             {
                 var y = top + p.Row * rowHeight + rowHeight / 2;
-                w.Write(string.Create(Inv, $"<circle cx=\"{X(p.Time):0.#}\" cy=\"{y}\" r=\"3.4\" fill=\"{ReportAssets.SignalColours[p.Signal.Name()]}\"><title>"));
+                w.Write(string.Create(Inv, $"<circle cx=\"{X(p.Time):0.#}\" cy=\"{y}\" r=\"3.4\" fill=\"{ReportAssets.Colour(p.Signal)}\"><title>"));
                 w.Write(H($"{view.Username(p.AccountId) ?? p.AccountId} · {p.Signal.Name()} · {UtcPrecise(p.Time)} · {Cut(p.ObjectKey, 60)}"));
                 w.Write("</title></circle>");
             }
@@ -568,7 +568,7 @@ public static class HtmlReportWriter
             return $"<span class=\"score\"><span class=\"bar\"><i style=\"width:{(s * 100).ToString("0.#", Inv)}%\"></i></span>{OutputText.Score(s)}</span>";
         }
 
-        private static string Badge(SignalKind s) => $"<span class=\"badge sig-{s.Name()}\">{s.Name()}</span>";
+        private static string Badge(SignalKind s) => $"<span class=\"badge {ReportAssets.CssClass(s)}\">{H(s.Name())}</span>";
 
         private static string Badges(IEnumerable<SignalKind> signals) => string.Concat(OutputText.Canonical(signals).Select(Badge));
     }

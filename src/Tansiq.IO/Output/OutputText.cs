@@ -97,11 +97,7 @@ public static class OutputText
     }
 
     /// <summary>Signal names in canonical order without repeats.</summary>
-    public static IEnumerable<SignalKind> Canonical(IEnumerable<SignalKind> signals)
-    {
-        var set = signals.ToHashSet();
-        return SignalNames.All.Where(set.Contains);
-    }
+    public static IEnumerable<SignalKind> Canonical(IEnumerable<SignalKind> signals) => SignalNames.InCanonicalOrder(signals);
 
     public static string JoinSignals(IEnumerable<SignalKind> signals, string separator) =>
         string.Join(separator, Canonical(signals).Select(s => s.Name()));

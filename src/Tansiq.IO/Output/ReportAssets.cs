@@ -1,3 +1,5 @@
+using Tansiq.Core.Model;
+
 namespace Tansiq.IO.Output;
 
 /// <summary>The report's inline style and script: the page must open from disk with no network, so nothing is linked.</summary>
@@ -15,6 +17,13 @@ internal static class ReportAssets
         ["co-forward"] = "#000000",
         ["co-object"] = "#999933",
     };
+
+    /// <summary>A signal's colour; every per-kind co-object signal (<c>co-object:domain</c>) takes co-object's.</summary>
+    public static string Colour(SignalKind signal) =>
+        SignalColours.TryGetValue(signal.Name(), out var colour) ? colour : SignalColours["co-object"];
+
+    /// <summary>The CSS class of a signal's badge (a per-kind co-object signal shares co-object's: ':' cannot be in a class).</summary>
+    public static string CssClass(SignalKind signal) => SignalNames.IsObjectKind(signal) ? "sig-co-object" : "sig-" + signal.Name();
 
     public const string Css = """
 :root {

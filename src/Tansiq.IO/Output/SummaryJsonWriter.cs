@@ -89,7 +89,7 @@ public static class SummaryJsonWriter
 
     /// <summary>Known signals in their canonical order, anything else after them by name.</summary>
     internal static IEnumerable<KeyValuePair<string, SignalCounts>> OrderedSignals(IReadOnlyDictionary<string, SignalCounts> signals) =>
-        signals.OrderBy(p => SignalNames.TryParse(p.Key, out var k) ? (int)k : int.MaxValue)
+        signals.OrderBy(p => SignalNames.TryParse(p.Key, out var k) && !SignalNames.IsObjectKind(k) ? (int)k : int.MaxValue)
             .ThenBy(p => p.Key, StringComparer.Ordinal);
 
     private static void WriteNumberOrNull(Utf8JsonWriter w, string name, double value)

@@ -7,7 +7,9 @@ namespace Tansiq.IO.Readers;
 /// kind the user names (<c>--object-kind</c>: an image hash, a domain, a phone number...). Columns by name:
 /// <c>object_id</c>, <c>account_id</c>, <c>content_id</c>, <c>timestamp_share</c> (or <c>timestamp</c>), and an
 /// optional <c>username</c>. Each row becomes a message carrying one object (<see cref="Message.SharedObject"/>),
-/// the object of the co-object signal.
+/// the object of the co-object signal. A table that mixes kinds names each row's kind in a column (<c>object_kind</c>,
+/// <c>kind</c> or <c>object_type</c>): each kind then is a co-object signal of its own, <c>co-object:KIND</c>, swept
+/// and weighed like the others (a row with an empty kind takes <c>--object-kind</c>'s).
 /// </summary>
 internal static class ObjectTableReader
 {
@@ -38,7 +40,13 @@ internal static class ObjectTableReader
             throw header.Missing(csv, missing);
         }
         var usernameCol = header.Find("username", "account_name");
+        var kindCol = header.Find("object_kind", "kind");
+        if (kindCol < 0)
+        {
+            kindCol = header.Find("object_type");
+        }
         var kind = options.ObjectKind;
+        var kinds = new Dictionary<string, string>(StringComparer.Ordinal);
         while (csv.MoveNext())
         {
             string? reason = csv.Problem;
@@ -61,6 +69,23 @@ internal static class ObjectTableReader
                 reason = account.IsEmpty ? "empty account_id" : content.IsEmpty ? "empty content_id"
                     : !Timestamps.TryParse(csv.Field(timeCol), out timestamp, out var timeError) ? $"timestamp: {timeError}" : null;
             }
+            string? rowKind = null;
+            if (reason is null && kindCol >= 0)
+            {
+                var cell = csv.Field(kindCol).Trim();
+                var name = cell.IsEmpty ? kind : new string(cell);
+                if (!kinds.TryGetValue(name, out rowKind))
+                {
+                    if (name.Length > 0 && name.Length <= 64 && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+                    {
+                        kinds[name] = rowKind = name;
+                    }
+                    else
+                    {
+                        reason = $"object kind '{(name.Length > 64 ? name[..64] + "…" : name)}': a kind is a name of letters, digits, '_' and '-' (e.g. image_hash, domain)";
+                    }
+                }
+            }
             if (reason is not null)
             {
                 options.Reject(path, csv.Line, reason);
@@ -76,7 +101,8 @@ internal static class ObjectTableReader
                 AccountId = new string(account),
                 Username = usernameCol < 0 ? null : CntCsvReader.NullIfEmpty(csv.Field(usernameCol).Trim()),
                 Timestamp = timestamp,
-                SharedObject = kind + ":" + objectKey,
+                SharedObject = (rowKind ?? kind) + ":" + objectKey,
+                SharedObjectKind = options.ObjectKindSignals ? rowKind : null,
             };
         }
     }

@@ -37,6 +37,10 @@ public sealed class ReadOptions
     /// the prefix of their keys, so the kind shows wherever an object is named.</summary>
     public string ObjectKind { get; init; } = "object";
 
+    /// <summary>An object table with a kind column: each kind its own co-object signal (<c>co-object:KIND</c>; detect),
+    /// or, when false, every kind in the one co-object signal with kind-prefixed keys (networks: one network, as the toolkit).</summary>
+    public bool ObjectKindSignals { get; init; } = true;
+
     /// <summary>When set (<c>--pseudonymise</c>), every message and profile is pseudonymised as it is read.</summary>
     public Pseudonymiser? Pseudonyms { get; init; }
 

@@ -65,7 +65,8 @@ public sealed class ModerateCommandTests : IDisposable
         using var summary = JsonDocument.Parse(System.IO.File.ReadAllText(Path.Combine(outDir, "summary.json")));
         Assert.Equal(3, summary.RootElement.GetProperty("counts").GetProperty("reports_replayed").GetInt32());
         var html = System.IO.File.ReadAllText(Path.Combine(outDir, "report.html"));
-        Assert.Contains("<td dir=\"auto\">صحفي</td>", html, StringComparison.Ordinal);
+        // The Arabic id is shown right to left beside the account's username.
+        Assert.Contains("<span class=\"user\" dir=\"auto\">@journalist</span><span class=\"key\" dir=\"auto\">صحفي</span>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.Ordinal);
         Assert.DoesNotContain("http://", html.Replace("http://www.w3.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
         Assert.DoesNotContain("https://", html, StringComparison.Ordinal);
@@ -238,11 +239,13 @@ public sealed class ModerateCommandTests : IDisposable
         Assert.True(brigades.RootElement.GetProperty("count").GetInt32() > 0);
         // The page is self-contained (no scripts, nothing fetched) and links each brigaded decision to its campaign.
         var html = System.IO.File.ReadAllText(Path.Combine(outDir, "report.html"));
-        Assert.Contains("<h3 id=\"B1\">", html, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"cluster\" id=\"B1\">", html, StringComparison.Ordinal);
         Assert.Contains("<a href=\"#B1\">B1</a>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("src=", html, StringComparison.OrdinalIgnoreCase);
-        Assert.DoesNotContain("http", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("http:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https:", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("content=\"default-src 'none';", html, StringComparison.Ordinal);
     }
 
     [Fact]

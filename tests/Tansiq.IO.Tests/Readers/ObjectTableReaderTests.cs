@@ -65,4 +65,53 @@ public class ObjectTableReaderTests
         Assert.Equal(["tw_2", "tw_3"], messages.Select(m => m.AccountId));
         Assert.All(messages, m => Assert.Equal("phash:p7", m.SharedObject));
     }
+
+    [Fact]
+    public void CoObject_KindColumn_OneSignalPerKindNamedAfterIt()
+    {
+        var builder = new CorpusBuilder([SignalKind.CoObject]);
+        foreach (var message in MessageReaders.Open(TempFiles.Fixture("object-table-kinds-sample.csv"), InputFormat.Auto, new ReadOptions { ObjectKind = "image_hash" }))
+        {
+            builder.Add(message);
+        }
+        var corpus = builder.Build();
+
+        // The fixture: an image hash shared by acc_1, acc_2 and (with an empty kind cell: --object-kind's) acc_3; a
+        // domain shared by all three. Each kind is its own signal, with its own objects and events.
+        Assert.Equal(["co-object:domain", "co-object:image_hash"], corpus.Signals.Keys.Select(k => k.Name()).Order(StringComparer.Ordinal));
+        var images = corpus.Signals[SignalNames.ObjectKind("image_hash")];
+        var domains = corpus.Signals[SignalNames.ObjectKind("domain")];
+        Assert.Equal(["image_hash:9f86d081884c7d65"], images.ObjectKeys);
+        Assert.Equal(3, images.Events.Length);
+        Assert.Equal(["domain:example.org"], domains.ObjectKeys);
+        Assert.Equal(3, domains.Events.Length);
+        Assert.True(SignalNames.TryParse("co-object:domain", out var parsed));
+        Assert.Equal(SignalNames.ObjectKind("domain"), parsed);
+    }
+
+    [Fact]
+    public void CoObject_KindColumnForNetworks_OneSignalWithKindPrefixedKeys()
+    {
+        var builder = new CorpusBuilder([SignalKind.CoObject]);
+        foreach (var message in MessageReaders.Open(TempFiles.Fixture("object-table-kinds-sample.csv"), InputFormat.Auto, new ReadOptions { ObjectKind = "image_hash", ObjectKindSignals = false }))
+        {
+            builder.Add(message);
+        }
+
+        var events = builder.Build().Signals[SignalKind.CoObject];
+
+        Assert.Equal(["domain:example.org", "image_hash:9f86d081884c7d65"], events.ObjectKeys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Read_KindWithASpace_RejectedNamingFileAndLine()
+    {
+        using var files = new TempFiles();
+        var path = files.Text("k.csv", "object_id,account_id,content_id,timestamp,kind\nx,a,p1,5,domain\nx,b,p2,6,image hash\n");
+
+        var error = Assert.Throws<InputException>(() => MessageReaders.Open(path, InputFormat.Auto, new ReadOptions()).ToList());
+
+        Assert.Equal(3, error.Line);
+        Assert.Contains("object kind 'image hash'", error.Reason);
+    }
 }
