@@ -27,6 +27,13 @@ public class TimeScaleTests
             return id;
         }
 
+        public string Reply(string account, string parent, double time)
+        {
+            var id = $"m{_next++}";
+            Messages.Add(new Message { MessageId = id, AccountId = account, ReplyTo = parent, Timestamp = Math.Round(time), Text = "reply " + id });
+            return id;
+        }
+
         public void Repost(string account, string original, double time) =>
             Messages.Add(new Message { MessageId = $"m{_next++}", AccountId = account, RepostOf = original, Timestamp = Math.Round(time) });
 
@@ -115,6 +122,41 @@ public class TimeScaleTests
         var cluster = Assert.Single(result.Clusters);
         Assert.True(cluster.TimeScaleSeconds > 60, $"judged at {cluster.TimeScaleSeconds} s");
         Assert.Equal("squad", cluster.Kind);
+    }
+
+    [Fact]
+    public void Run_FanBaseThatPilesOnTheLeadersCritics_NotFlagged()
+    {
+        var b = new Builder(5);
+        const double days = 10;
+        b.Background(1500, days);
+        // Forty fans re-share their leader's posts within minutes of each one (notifications on), and whenever critics
+        // answer him, three or four of them pile on each critic in replies: his audience at work, not a squad with as
+        // many targets as he has critics.
+        var fans = Enumerable.Range(0, 40).Select(i => $"fan{i}").ToList();
+        for (var p = 0; p < 15; p++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            var post = b.Post("leader", t);
+            foreach (var fan in fans.Where(_ => b.Random.NextDouble() < 0.6))
+            {
+                b.Repost(fan, post, t + 180 * Math.Exp(b.Gaussian()));
+            }
+            for (var c = 0; c < 3; c++)
+            {
+                var critic = b.Reply($"o{b.Random.Next(1500)}", post, t + 300 + b.Random.NextDouble() * 900);
+                var at = t + 1500 + b.Random.NextDouble() * 600;
+                foreach (var fan in fans.OrderBy(_ => b.Random.Next()).Take(3 + b.Random.Next(2)))
+                {
+                    b.Reply(fan, critic, at + b.Random.NextDouble() * 600);
+                }
+            }
+        }
+
+        var result = b.Detect();
+
+        var flagged = Flagged(result);
+        Assert.False(flagged.Any(fans.Contains), string.Join(" | ", result.Clusters.Select(c => $"{c.Kind} {c.TimeScaleSeconds} {c.Members.Count}: " + string.Join("; ", c.Evidence.Select(e => e.Name + "=" + e.Value)))));
     }
 
     [Fact]
