@@ -1,8 +1,7 @@
-using Tansiq.Application.Contracts;
+namespace Tansiq.Application.Contracts;
 
-namespace Tansiq.Service.Dashboard;
-
-// The shapes of the routes the dashboard added to /v1 (snake_case on the wire, as the rest of the API).
+// The shapes of the routes the dashboard added to /v1 (snake_case on the wire, as the rest of the API), beside the
+// others in ApiShapes.cs: the public JSON shapes in one place.
 
 /// <summary>
 /// <c>GET /v1/decisions/{target}/naive</c>: what the naive rule (suspend once distinct reporters reach 25% of the
