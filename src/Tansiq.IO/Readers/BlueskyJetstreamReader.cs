@@ -14,60 +14,11 @@ internal static class BlueskyJetstreamReader
 {
     private const string Post = "app.bsky.feed.post";
     private const string Repost = "app.bsky.feed.repost";
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 256 };
 
     /// <summary>True when a JSON object's top-level names are a Jetstream event's.</summary>
     public static bool Matches(IReadOnlySet<string> names) => names.Contains("did") && names.Contains("kind");
 
-    public static IEnumerable<Message> Read(string path, ReadOptions options)
-    {
-        using var lines = new JsonLines(InputFiles.Open(path), path);
-        var sawContent = false;
-        while (lines.TryRead(out var line))
-        {
-            if (line.Span.Trim(" \t\r"u8).IsEmpty)
-            {
-                continue;
-            }
-            sawContent = true;
-            var message = ReadLine(line, options, out var reason);
-            if (message is not null)
-            {
-                yield return message;
-            }
-            else if (reason is not null)
-            {
-                options.Reject(path, lines.LineNumber, reason);
-            }
-        }
-        if (!sawContent)
-        {
-            throw new InputException(path, 0, "empty file: no JSON lines");
-        }
-    }
-
-    private static Message? ReadLine(ReadOnlyMemory<byte> line, ReadOptions options, out string? reason)
-    {
-        if (LineProblem(line.Span) is { } problem)
-        {
-            reason = problem;
-            return null;
-        }
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(line, JsonOptions);
-        }
-        catch (JsonException e)
-        {
-            reason = $"bad JSON: {JsonError(e)}";
-            return null;
-        }
-        using (document)
-        {
-            return Map(document.RootElement, options, out reason);
-        }
-    }
+    public static IEnumerable<Message> Read(string path, ReadOptions options) => JsonLines.ReadMessages(path, options, Map);
 
     internal static Message? Map(JsonElement e, ReadOptions options, out string? reason)
     {

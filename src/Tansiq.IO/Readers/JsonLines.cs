@@ -1,3 +1,7 @@
+using System.Text.Json;
+using Tansiq.Core.Model;
+using static Tansiq.IO.Readers.TwitterV2Reader;
+
 namespace Tansiq.IO.Readers;
 
 /// <summary>Splits a stream into lines of raw bytes (ending at \n; a trailing \r is dropped) without decoding them,
@@ -14,6 +18,65 @@ internal sealed class JsonLines : IDisposable
     private int _end;
     private int _scanned;
     private bool _eof;
+
+    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 256 };
+
+    /// <summary>Maps one line's JSON to a message; null with a reason rejects the line, null without one skips it.</summary>
+    public delegate Message? LineMapper(JsonElement root, ReadOptions options, out string? reason);
+
+    /// <summary>
+    /// Reads a file of one message per JSON line (Twitter API v1.1, Bluesky Jetstream): blank lines are skipped, a line
+    /// that is not UTF-8 JSON is rejected with its line number, the rest go through <paramref name="map"/>.
+    /// </summary>
+    public static IEnumerable<Message> ReadMessages(string path, ReadOptions options, LineMapper map)
+    {
+        using var lines = new JsonLines(InputFiles.Open(path), path);
+        var sawContent = false;
+        while (lines.TryRead(out var line))
+        {
+            if (line.Span.Trim(" \t\r"u8).IsEmpty)
+            {
+                continue;
+            }
+            sawContent = true;
+            var message = ReadLine(line, options, map, out var reason);
+            if (message is not null)
+            {
+                yield return message;
+            }
+            else if (reason is not null)
+            {
+                options.Reject(path, lines.LineNumber, reason);
+            }
+        }
+        if (!sawContent)
+        {
+            throw new InputException(path, 0, "empty file: no JSON lines");
+        }
+    }
+
+    private static Message? ReadLine(ReadOnlyMemory<byte> line, ReadOptions options, LineMapper map, out string? reason)
+    {
+        if (LineProblem(line.Span) is { } problem)
+        {
+            reason = problem;
+            return null;
+        }
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line, JsonOptions);
+        }
+        catch (JsonException e)
+        {
+            reason = $"bad JSON: {JsonError(e)}";
+            return null;
+        }
+        using (document)
+        {
+            return map(document.RootElement, options, out reason);
+        }
+    }
 
     public JsonLines(Stream stream, string path)
     {

@@ -14,68 +14,22 @@ namespace Tansiq.IO.Readers;
 /// </summary>
 internal static class TwitterV11Reader
 {
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 256 };
+    public static IEnumerable<Message> Read(string path, ReadOptions options) => JsonLines.ReadMessages(path, options, MapLine);
 
-    public static IEnumerable<Message> Read(string path, ReadOptions options)
+    private static Message? MapLine(JsonElement root, ReadOptions options, out string? reason)
     {
-        using var lines = new JsonLines(InputFiles.Open(path), path);
-        var sawContent = false;
-        while (lines.TryRead(out var line))
+        if (root.ValueKind != JsonValueKind.Object)
         {
-            if (line.Span.Trim(" \t\r"u8).IsEmpty)
-            {
-                continue;
-            }
-            sawContent = true;
-            var message = ReadLine(line, options, out var reason);
-            if (message is not null)
-            {
-                yield return message;
-            }
-            else if (reason is not null)
-            {
-                options.Reject(path, lines.LineNumber, reason);
-            }
-        }
-        if (!sawContent)
-        {
-            throw new InputException(path, 0, "empty file: no JSON lines");
-        }
-    }
-
-    private static Message? ReadLine(ReadOnlyMemory<byte> line, ReadOptions options, out string? reason)
-    {
-        if (LineProblem(line.Span) is { } problem)
-        {
-            reason = problem;
+            reason = $"expected a JSON object (a v1.1 status), found {Kind(root.ValueKind)}";
             return null;
         }
-        JsonDocument document;
-        try
+        if (!root.TryGetProperty("created_at", out _) && !root.TryGetProperty("id_str", out _) && !root.TryGetProperty("id", out _))
         {
-            document = JsonDocument.Parse(line, JsonOptions);
-        }
-        catch (JsonException e)
-        {
-            reason = $"bad JSON: {JsonError(e)}";
+            // A streaming notice such as {"delete": ...} or {"limit": ...}: nothing to read.
+            reason = null;
             return null;
         }
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                reason = $"expected a JSON object (a v1.1 status), found {Kind(root.ValueKind)}";
-                return null;
-            }
-            if (!root.TryGetProperty("created_at", out _) && !root.TryGetProperty("id_str", out _) && !root.TryGetProperty("id", out _))
-            {
-                // A streaming notice such as {"delete": ...} or {"limit": ...}: nothing to read.
-                reason = null;
-                return null;
-            }
-            return Map(root, options, out reason);
-        }
+        return Map(root, options, out reason);
     }
 
     internal static Message? Map(JsonElement status, ReadOptions options, out string? reason)
