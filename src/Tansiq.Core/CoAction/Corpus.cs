@@ -15,9 +15,11 @@ public sealed class Corpus
 {
     internal Corpus(Interner accounts, string?[] usernames, int[] messagesPerAccount, int messageCount, int duplicateMessages,
         double minTime, double maxTime, IReadOnlyDictionary<SignalKind, SignalEvents> signals, IReadOnlyList<string> similarTexts,
-        IReadOnlyDictionary<SignalKind, int[]> objectAuthors, IReadOnlyDictionary<SignalKind, int[]>? objectOwners = null)
+        IReadOnlyDictionary<SignalKind, int[]> objectAuthors, IReadOnlyDictionary<SignalKind, int[]>? objectOwners = null,
+        IReadOnlyDictionary<SignalKind, double[]>? objectPostTimes = null)
     {
         ObjectAuthors = objectAuthors;
+        ObjectPostTimes = objectPostTimes ?? new Dictionary<SignalKind, double[]>();
         // Without reply parents (the byte path of networks, which never judges groups) every post is its author's own.
         ObjectOwners = objectOwners ?? new Dictionary<SignalKind, int[]>();
         SimilarTexts = similarTexts;
@@ -59,6 +61,13 @@ public sealed class Corpus
     /// </summary>
     public IReadOnlyDictionary<SignalKind, int[]> ObjectOwners { get; }
 
+    /// <summary>For signals whose objects are posts: when each post was made (NaN when the post is not in the data).</summary>
+    public IReadOnlyDictionary<SignalKind, double[]> ObjectPostTimes { get; }
+
+    /// <summary>When a post object was made, or NaN when the post is not in the data.</summary>
+    public double PostTimeOf(SignalKind kind, int obj) =>
+        ObjectPostTimes.TryGetValue(kind, out var times) && obj < times.Length ? times[obj] : double.NaN;
+
     /// <summary>The conversation owner of a post object (see <see cref="ObjectOwners"/>), or -1.</summary>
     public int OwnerOf(SignalKind kind, int obj) =>
         ObjectOwners.TryGetValue(kind, out var owners) && obj < owners.Length ? owners[obj] : AuthorOf(kind, obj);
@@ -75,7 +84,7 @@ public sealed class CorpusBuilder
     private readonly Interner _accounts = new();
     private readonly List<string?> _usernames = [];
     private readonly List<int> _messagesPerAccount = [];
-    private readonly Dictionary<ulong, int> _authorOf = [];
+    private readonly Dictionary<ulong, (int Account, double Time)> _authorOf = [];
     // The post each reply answers (reply's id hash to its parent's id hash): only replies are kept.
     private readonly Dictionary<ulong, ulong> _parentOf = [];
     private readonly List<(ISignal Signal, SignalEventsBuilder Builder)> _signals = [];
@@ -137,7 +146,7 @@ public sealed class CorpusBuilder
             return false;
         }
         var account = InternAccount(message.AccountId, message.Username);
-        author = account;
+        author = (account, message.Timestamp);
         if (message.ReplyTo is { Length: > 0 } parent)
         {
             _parentOf[HashId(message.MessageId)] = HashId(parent);
@@ -238,25 +247,30 @@ public sealed class CorpusBuilder
         }
         var authors = new Dictionary<SignalKind, int[]>();
         var owners = new Dictionary<SignalKind, int[]>();
+        var postTimes = new Dictionary<SignalKind, double[]>();
         foreach (var kind in (SignalKind[])[SignalKind.CoRepost, SignalKind.CoReply])
         {
             if (signals.TryGetValue(kind, out var events))
             {
                 var of = new int[events.ObjectCount];
                 var ownerOf = new int[events.ObjectCount];
+                var timeOf = new double[events.ObjectCount];
                 for (var obj = 0; obj < of.Length; obj++)
                 {
                     var id = HashId(events.ObjectKeys[obj]);
-                    of[obj] = _authorOf.TryGetValue(id, out var author) ? author : -1;
-                    ownerOf[obj] = _parentOf.TryGetValue(id, out var parent) && _authorOf.TryGetValue(parent, out var owner) ? owner : of[obj];
+                    var known = _authorOf.TryGetValue(id, out var post);
+                    of[obj] = known ? post.Account : -1;
+                    timeOf[obj] = known ? post.Time : double.NaN;
+                    ownerOf[obj] = _parentOf.TryGetValue(id, out var parent) && _authorOf.TryGetValue(parent, out var owner) ? owner.Account : of[obj];
                 }
                 authors[kind] = of;
                 owners[kind] = ownerOf;
+                postTimes[kind] = timeOf;
             }
         }
         var empty = _messageCount == 0;
         return new Corpus(_accounts, [.. _usernames], [.. _messagesPerAccount], _messageCount, _duplicates,
-            empty ? 0 : _minTime, empty ? 0 : _maxTime, signals, similarTexts, authors, owners);
+            empty ? 0 : _minTime, empty ? 0 : _maxTime, signals, similarTexts, authors, owners, postTimes);
     }
 
     /// <summary>Each text cluster (near-duplicate original posts) becomes one object, named by its earliest post's id.</summary>

@@ -118,6 +118,14 @@ public sealed record DetectOptions
 
     /// <summary>At scales slower than the window, the members' first actions on the median synchronous object must lie within this many scales.</summary>
     public double SlowSpreadFactor { get; init; } = 2;
+    /// <summary>
+    /// The least dispersion of independent human reaction delays (sigma of the lognormal; 1 to 1.5 is what studies of
+    /// reply and re-share delays find): a circle whose members' delays after its own posts scatter significantly less
+    /// reacts on orders, not on its own (see docs/detection.md).
+    /// </summary>
+    public double HumanDelaySigma { get; init; } = 0.8;
+    /// <summary>An author joins a cluster as its producer when at least this many of its posts are the cluster's synchronous own objects.</summary>
+    public int MinProducerPosts { get; init; } = 2;
 
     /// <summary>At most this many edge_objects.csv rows per flagged cluster (the earliest objects first).</summary>
     public int MaxEdgeObjectsPerCluster { get; init; } = 20000;

@@ -118,10 +118,92 @@ public class TimeScaleTests
         var flagged = Flagged(result);
         Assert.True(flagged.Count(squad.Contains) >= 18, $"{flagged.Count(squad.Contains)} of 20 squad members flagged");
         Assert.DoesNotContain(flagged, friends.Contains);
-        Assert.DoesNotContain(flagged, a => !squad.Contains(a));
+        // The producers whose posts the squad pushes (nobody else re-shares them) join it; nobody else does.
+        var producers = new[] { "producer0", "producer1", "producer2" };
+        Assert.All(producers, p => Assert.Contains(p, flagged));
+        Assert.DoesNotContain(flagged, a => !squad.Contains(a) && !producers.Contains(a));
         var cluster = Assert.Single(result.Clusters);
+        Assert.Equal(3, cluster.Evidence.Single(e => e.Name == "producers").Value);
         Assert.True(cluster.TimeScaleSeconds > 60, $"judged at {cluster.TimeScaleSeconds} s");
         Assert.Equal("squad", cluster.Kind);
+    }
+
+    [Fact]
+    public void Run_HumanSquadPushingItsMembersOwnPosts_FlaggedFriendsNot()
+    {
+        var b = new Builder(31);
+        const double days = 10;
+        b.Background(1500, days);
+        // Fast friends: half reacting within two minutes of each other's posts (lognormal delays, sigma 0.8).
+        var friends = b.Friends(groups: 12, size: 8, days, medianDelay: 120);
+        // Fifteen people push their own members' posts: an order comes 5 to 30 minutes after each post and about 60% of
+        // them re-share within eight minutes of it. Their posts are their circle's, as friends' are.
+        var squad = Enumerable.Range(0, 15).Select(i => $"hs{i}").ToList();
+        for (var c = 0; c < 25; c++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            var author = squad[b.Random.Next(squad.Count)];
+            var post = b.Post(author, t);
+            var order = t + 300 + b.Random.NextDouble() * 1500;
+            foreach (var member in squad.Where(m => m != author && b.Random.NextDouble() < 0.6))
+            {
+                b.Repost(member, post, order + 480 * b.Random.NextDouble());
+            }
+        }
+
+        var result = b.Detect();
+
+        var flagged = Flagged(result);
+        Assert.True(flagged.Count(squad.Contains) >= 13, $"{flagged.Count(squad.Contains)} of 15 squad members flagged");
+        Assert.DoesNotContain(flagged, friends.Contains);
+        Assert.DoesNotContain(flagged, a => !squad.Contains(a));
+        var cluster = Assert.Single(result.Clusters);
+        Assert.Contains(cluster.Evidence, e => e.Name == "reacts_on_orders");
+    }
+
+    [Fact]
+    public void Run_SquadAlsoPushingAWidelySharedJournalist_JournalistNotAProducer()
+    {
+        var b = new Builder(32);
+        const double days = 10;
+        b.Background(1500, days);
+        // A journalist posts every few hours and a handful of readers re-share each post over the next hours.
+        var journalistPosts = new List<(string Id, double Time)>();
+        for (var p = 0; p < 40; p++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            var post = b.Post("journalist", t);
+            journalistPosts.Add((post, t));
+            for (var k = 0; k < 2 + b.Random.Next(3); k++)
+            {
+                b.Repost($"o{b.Random.Next(1500)}", post, t + 600 * Math.Exp(1.2 * b.Gaussian()));
+            }
+        }
+        // A scheduler squad pushes its producer's thirty posts within seconds, and five of the journalist's posts too.
+        var squad = Enumerable.Range(0, 12).Select(i => $"sq{i}").ToList();
+        void Push(string post, double t)
+        {
+            foreach (var member in squad.Where(_ => b.Random.NextDouble() < 0.8))
+            {
+                b.Repost(member, post, t + 20 + 10 * b.Random.NextDouble());
+            }
+        }
+        for (var c = 0; c < 30; c++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            Push(b.Post("producer", t), t);
+        }
+        foreach (var (post, t) in journalistPosts.Take(5))
+        {
+            Push(post, t);
+        }
+
+        var result = b.Detect();
+
+        var flagged = Flagged(result);
+        Assert.True(flagged.Count(squad.Contains) >= 11, $"{flagged.Count(squad.Contains)} of 12 squad members flagged");
+        Assert.Contains("producer", flagged);
+        Assert.DoesNotContain("journalist", flagged);
     }
 
     [Fact]
