@@ -385,19 +385,14 @@ public sealed partial class Detector
         var circle = community.Own.Where(s => s.Author >= 0 && InCircle(s.Author, members, community.Amplifies!)).ToList();
         community.ReactsOnOrders = circle.Count > 0 && ReactsOnOrders(circle);
         var own = community.ReactsOnOrders ? community.Own : community.Own.Except(circle).ToList();
-        // Every scale is tried; of those that pass, the one that keeps the most members (the fastest on a tie): a squad
-        // that passes at one minute with its quickest four may keep all nine at four minutes.
-        // When none passes, the slowest scale's verdict says which test failed (as leads.csv reports it).
-        Verdict? best = null;
         foreach (var scale in scales)
         {
-            var verdict = Evaluate(community, own, scale, edgeOf);
-            if (best is null || !best.Passed || (verdict.Passed && verdict.Kept.Count > best.Kept.Count))
+            community.Verdict = Evaluate(community, own, scale, edgeOf);
+            if (community.Verdict.Passed)
             {
-                best = verdict;
+                return;
             }
         }
-        community.Verdict = best;
     }
 
     /// <summary>
