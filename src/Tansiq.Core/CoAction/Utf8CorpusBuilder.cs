@@ -90,6 +90,20 @@ public sealed class Utf8CorpusBuilder
         return true;
     }
 
+    /// <summary>
+    /// Makes room for about <paramref name="messages"/> messages in all (a hint, e.g. from a file's size): the message-id
+    /// table (and, for co-repost, the events) then grow at most once more instead of doubling their way up and leaving
+    /// every smaller copy behind until the next full collection. Never shrinks anything; changes no result.
+    /// </summary>
+    public void EnsureCapacity(int messages)
+    {
+        _authorOf.EnsureCapacity(messages);
+        if (Kind == SignalKind.CoRepost && _events.Length < messages)
+        {
+            Array.Resize(ref _events, messages);
+        }
+    }
+
     public Corpus Build()
     {
         var accounts = new Interner(_accounts.Count);
@@ -181,9 +195,21 @@ internal sealed class IdTable
         }
     }
 
-    private void Grow()
+    /// <summary>Grows the table at once to hold <paramref name="count"/> keys without growing again.</summary>
+    public void EnsureCapacity(int count)
     {
-        var keys = new ulong[_keys.Length * 2];
+        var needed = (long)count * 4 / 3 + 1;
+        if (needed > _keys.Length && needed <= 1 << 30)
+        {
+            Resize((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)needed));
+        }
+    }
+
+    private void Grow() => Resize(_keys.Length * 2);
+
+    private void Resize(int size)
+    {
+        var keys = new ulong[size];
         var values = new int[keys.Length];
         var mask = keys.Length - 1;
         for (var i = 0; i < _keys.Length; i++)
