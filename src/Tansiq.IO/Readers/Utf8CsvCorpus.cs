@@ -453,7 +453,7 @@ public static class Utf8CsvCorpus
     /// when the field is one the signal needs).
     /// </summary>
     private static bool SplitRow(ReadOnlySpan<byte> bytes, ref int position, Layout layout, ref Stops stops,
-        Span<int> starts, Span<int> lengths)
+        scoped Span<int> starts, scoped Span<int> lengths)
     {
         var separator = (byte)layout.Separator;
         var at = position;
