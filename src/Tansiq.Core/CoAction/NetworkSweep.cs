@@ -51,6 +51,7 @@ public static class NetworkSweep
 
         private bool Mine(long key) => PairTable.ShardOf(key, shards) == shard;
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Sweep()
         {
             var all = events.Events;
@@ -73,6 +74,7 @@ public static class NetworkSweep
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private static bool EveryAccountOnce(CoActionEvent[] all, int start, int end, int[] seen, int stamp)
         {
             for (var i = start; i < end; i++)
@@ -88,6 +90,7 @@ public static class NetworkSweep
         }
 
         /// <summary>Every account acted once: each pair within the window meets once and counts once each way.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void SweepSimpleObject(CoActionEvent[] all, int start, int end)
         {
             Span<long> batch = stackalloc long[PairBatch];
@@ -121,6 +124,7 @@ public static class NetworkSweep
         }
 
         /// <summary>An account acted more than once: count its distinct messages per partner with stamps.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void SweepObject(CoActionEvent[] all, int start, int end)
         {
             var lo = start;
@@ -245,6 +249,7 @@ internal sealed class CountShard
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Slot(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> _shift);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private ref Entry GetOrAdd(long key)
     {
         var mask = _size - 1;
@@ -286,6 +291,7 @@ internal sealed class CountShard
     }
 
     /// <summary>One co-action each way for every pair of <paramref name="keys"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddMutual(ReadOnlySpan<long> keys)
     {
         if ((long)_size * EntryBytes > _deferAboveBytes)
@@ -327,6 +333,7 @@ internal sealed class CountShard
     }
 
     /// <summary>Applies the buffered mutual updates region by region (see <see cref="PairShard.AddMutual"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void ApplyPending()
     {
         var n = _pendingCount;
@@ -388,6 +395,7 @@ internal sealed class CountShard
     }
 
     /// <summary>The pairs of weight at least <paramref name="minWeight"/> as ordinal keys, sorted, with their weights.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public (long[] Keys, int[] Weights) Gather(OrdinalPairs pairs, int minWeight)
     {
         Flush();
@@ -417,6 +425,7 @@ internal sealed class CountShard
         return (storage, (int)((64 - (address & 63)) & 63) / sizeof(long));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()
     {
         var (oldStorage, oldOffset, oldSize) = (_storage, _offset, _size);

@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Tansiq.Core.Model;
@@ -48,6 +49,7 @@ public sealed class Utf8CorpusBuilder
     /// and the repost and reply ids (empty for none) with their hashes (0 when empty). Returns false when the id was
     /// seen before (nothing is kept), as <see cref="CorpusBuilder.Add"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Add(ulong messageId, ReadOnlySpan<byte> account, ulong accountHash, ReadOnlySpan<byte> username, double time,
         ReadOnlySpan<byte> repostOf, ulong repostHash, ReadOnlySpan<byte> replyTo, ulong replyHash)
     {
@@ -136,6 +138,7 @@ internal sealed class IdTable
     private int _count;
 
     /// <summary>The value slot of <paramref name="key"/>, added (0) when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ref int GetOrAdd(ulong key, out bool exists)
     {
         if (key == 0)
@@ -169,6 +172,7 @@ internal sealed class IdTable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(ulong key, out int value)
     {
         if (key == 0)
@@ -207,6 +211,7 @@ internal sealed class IdTable
 
     private void Grow() => Resize(_keys.Length * 2);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Resize(int size)
     {
         var keys = new ulong[size];
@@ -250,6 +255,7 @@ internal sealed class Utf8Interner
 
     public ulong HashOf(int id) => _hashes[id];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<byte> key, ulong hash, out bool added)
     {
         var mask = _slots.Length - 1;

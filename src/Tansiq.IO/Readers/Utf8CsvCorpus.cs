@@ -200,6 +200,7 @@ public static class Utf8CsvCorpus
         return ok;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Take(Block block, Utf8CorpusBuilder builder)
     {
         try
@@ -292,6 +293,7 @@ public static class Utf8CsvCorpus
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Compute(int window)
         {
             _window = window;
@@ -335,6 +337,7 @@ public static class Utf8CsvCorpus
     /// (a doubled quote toggles twice), so a line feed is outside quotes when an even number of quotes comes before it;
     /// a stray quote that breaks this rule is caught when the block holding it is parsed.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int LastRowEnd(ReadOnlySpan<byte> text, bool first)
     {
         if (first)
@@ -398,6 +401,7 @@ public static class Utf8CsvCorpus
     }
 
     /// <summary>Cuts a block (whole rows) into rows; marks it failed on anything the general reader must see.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Block Parse(Block block, int from, Layout layout)
     {
         var bytes = block.Bytes.AsSpan(0, block.Length);
@@ -452,6 +456,7 @@ public static class Utf8CsvCorpus
     /// separators, line breaks and doubled quotes (such a field is marked by a negative length, which only matters
     /// when the field is one the signal needs).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool SplitRow(ReadOnlySpan<byte> bytes, ref int position, Layout layout, ref Stops stops,
         scoped Span<int> starts, scoped Span<int> lengths)
     {
@@ -528,6 +533,7 @@ public static class Utf8CsvCorpus
         return column == layout.Columns;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool ParseRow(ReadOnlySpan<byte> bytes, ReadOnlySpan<int> starts, ReadOnlySpan<int> lengths, Layout layout, ref Row row)
     {
         if (!Needed(lengths, layout.MessageId, out var messageLength) || !Needed(lengths, layout.Account, out var accountLength)
@@ -566,6 +572,7 @@ public static class Utf8CsvCorpus
 
     /// <summary>As <see cref="Timestamps.TryParseUnix"/> (cnt-csv) or <see cref="Timestamps.TryParse"/> (tansiq-csv);
     /// whole seconds of up to 11 digits (any time before the year 5138) without either.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryTime(ReadOnlySpan<byte> field, bool unixOnly, out double seconds)
     {
         if (field.Length is > 0 and <= 11)
