@@ -46,8 +46,12 @@ public sealed class RawNetwork
             Array.Sort(k, w);
             shards[s] = (k, w);
         });
-        return shards.Length == 1 ? new RawNetwork(shards[0].Keys, shards[0].Weights, pairs) : Merge(shards, pairs);
+        return FromSortedRuns(shards, pairs);
     }
+
+    /// <summary>The network of sorted runs of (ordinal key, weight), one per pair-table shard (keys disjoint).</summary>
+    internal static RawNetwork FromSortedRuns((long[] Keys, int[] Weights)[] runs, OrdinalPairs pairs) =>
+        runs.Length == 1 ? new RawNetwork(runs[0].Keys, runs[0].Weights, pairs) : Merge(runs, pairs);
 
     /// <summary>Merges sorted runs (a few: one per thread) by repeatedly taking the smallest head.</summary>
     private static RawNetwork Merge((long[] Keys, int[] Weights)[] runs, OrdinalPairs pairs)

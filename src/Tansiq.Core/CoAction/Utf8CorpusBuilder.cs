@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Tansiq.Core.Model;
@@ -48,6 +49,7 @@ public sealed class Utf8CorpusBuilder
     /// and the repost and reply ids (empty for none) with their hashes (0 when empty). Returns false when the id was
     /// seen before (nothing is kept), as <see cref="CorpusBuilder.Add"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Add(ulong messageId, ReadOnlySpan<byte> account, ulong accountHash, ReadOnlySpan<byte> username, double time,
         ReadOnlySpan<byte> repostOf, ulong repostHash, ReadOnlySpan<byte> replyTo, ulong replyHash)
     {
@@ -90,6 +92,24 @@ public sealed class Utf8CorpusBuilder
         return true;
     }
 
+    /// <summary>Reads the table slot of a message id about to be added (see <see cref="Add"/>): a hint, returns what
+    /// it read so that the read is kept.</summary>
+    public ulong Touch(ulong messageId) => _authorOf.Touch(messageId);
+
+    /// <summary>
+    /// Makes room for about <paramref name="messages"/> messages in all (a hint, e.g. from a file's size): the message-id
+    /// table (and, for co-repost, the events) then grow at most once more instead of doubling their way up and leaving
+    /// every smaller copy behind until the next full collection. Never shrinks anything; changes no result.
+    /// </summary>
+    public void EnsureCapacity(int messages)
+    {
+        _authorOf.EnsureCapacity(messages);
+        if (Kind == SignalKind.CoRepost && _events.Length < messages)
+        {
+            Array.Resize(ref _events, messages);
+        }
+    }
+
     public Corpus Build()
     {
         var accounts = new Interner(_accounts.Count);
@@ -122,6 +142,7 @@ internal sealed class IdTable
     private int _count;
 
     /// <summary>The value slot of <paramref name="key"/>, added (0) when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ref int GetOrAdd(ulong key, out bool exists)
     {
         if (key == 0)
@@ -155,6 +176,12 @@ internal sealed class IdTable
         }
     }
 
+    /// <summary>Reads the home slot of <paramref name="key"/>, so that a later <see cref="GetOrAdd"/> finds it in the
+    /// cache: the caller reads the slots of a batch of ids first, and their cache misses overlap.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ulong Touch(ulong key) => _keys[(int)(key >> 7) & (_keys.Length - 1)];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryGetValue(ulong key, out int value)
     {
         if (key == 0)
@@ -181,10 +208,25 @@ internal sealed class IdTable
         }
     }
 
-    private void Grow()
+    /// <summary>Grows the table at once to hold <paramref name="count"/> keys without growing again.</summary>
+    public void EnsureCapacity(int count)
     {
-        var keys = new ulong[_keys.Length * 2];
-        var values = new int[keys.Length];
+        var needed = (long)count * 4 / 3 + 1;
+        if (needed > _keys.Length && needed <= 1 << 30)
+        {
+            Resize((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)needed));
+        }
+    }
+
+    private void Grow() => Resize(_keys.Length * 2);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Resize(int size)
+    {
+        // Huge pages for a large table: every new message id lands on a random slot, and with 4 KiB pages nearly
+        // every one would also miss the TLB.
+        var keys = HugePages.NewArray<ulong>(size);
+        var values = HugePages.NewArray<int>(size);
         var mask = keys.Length - 1;
         for (var i = 0; i < _keys.Length; i++)
         {
@@ -224,6 +266,7 @@ internal sealed class Utf8Interner
 
     public ulong HashOf(int id) => _hashes[id];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<byte> key, ulong hash, out bool added)
     {
         var mask = _slots.Length - 1;

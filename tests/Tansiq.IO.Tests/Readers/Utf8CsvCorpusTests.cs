@@ -54,7 +54,53 @@ public class Utf8CsvCorpusTests
     }
 
     [Theory]
-    [InlineData("1,a,,9,,\"quoted, text\",100,")]
+    [InlineData(SignalKind.CoRepost, 1, "\n")]
+    [InlineData(SignalKind.CoRepost, 2, "\r\n")]
+    [InlineData(SignalKind.CoReply, 2, "\r\n")]
+    public void TryRead_QuotedCntCsvOfManyBlocks_SameCorpusAsTheGeneralReader(SignalKind kind, int threads, string newline)
+    {
+        using var files = new TempFiles();
+        // Quoted header and fields, separators, doubled quotes, line feeds and CRLFs inside quoted texts (so a block's
+        // last line feed is often inside quotes), quoted ids and empty quoted fields.
+        var path = files.Text("posts.csv", RandomCnt(seed: 5, rows: 40_000, newline, quoted: true));
+
+        AssertSameCorpus(General(path, InputFormat.CntCsv, kind), Fast(path, InputFormat.CntCsv, kind, threads));
+    }
+
+    [Fact]
+    public void TryRead_QuotedTansiqCsvWithSemicolons_SameCorpusAsTheGeneralReader()
+    {
+        using var files = new TempFiles();
+        var text = new StringBuilder("\"message_id\";\"account_id\";\"text\";\"repost_id\";\"timestamp\"\n");
+        var random = new Random(9);
+        for (var i = 0; i < 30_000; i++)
+        {
+            var repost = random.Next(2) == 0 ? $"\"{random.Next(3_000)}\"" : "";
+            text.Append($"\"{random.Next(28_000)}\";acc{random.Next(500)};\"a; \"\"b\"\"\nc {i}\";{repost};\"{1_600_000_000 + random.Next(100_000)}\"\n");
+        }
+        var path = files.Text("posts.csv", text.ToString());
+
+        AssertSameCorpus(General(path, InputFormat.TansiqCsv, SignalKind.CoRepost), Fast(path, InputFormat.TansiqCsv, SignalKind.CoRepost, threads: 2));
+    }
+
+    [Theory]
+    [InlineData("1,a,,9,,\"quoted, \"\"text\"\"\",100,")]
+    [InlineData("1,\"a\",,\"9\",,\"two\nlines\",\"100\",")]
+    [InlineData("1,a,,9,,\"\",100,\"\"")]
+    public void TryRead_ARowWithQuotedFields_SameCorpusAsTheGeneralReader(string row)
+    {
+        using var files = new TempFiles();
+        var path = files.Text("posts.csv", $"{CntHeader}\n2,b,,9,,x,99,\n{row}\n3,c,,9,,y,101,\n4,b,,9,,z,130,\n");
+
+        AssertSameCorpus(General(path, InputFormat.CntCsv, SignalKind.CoRepost), Fast(path, InputFormat.CntCsv, SignalKind.CoRepost, threads: 2));
+    }
+
+    [Theory]
+    [InlineData("1,a,,9,,te\"xt,100,")]
+    [InlineData("1,a,,9,,\"text\"more,100,")]
+    [InlineData("1,a,,9,,\"never closed,100,")]
+    [InlineData("1,\"a\"\"b\",,9,,text,100,")]
+    [InlineData("1,\"a\nb\",,9,,text,100,")]
     [InlineData("1,a,,9,,text,not-a-time,")]
     [InlineData("1,,,9,,text,100,")]
     [InlineData("1,a,,9,,text,100")]
@@ -95,10 +141,11 @@ public class Utf8CsvCorpusTests
         Assert.Null(Fast(path, InputFormat.CntCsv, SignalKind.CoLink, threads: 1));
     }
 
-    private static string RandomCnt(int seed, int rows, string newline)
+    private static string RandomCnt(int seed, int rows, string newline, bool quoted = false)
     {
         var random = new Random(seed);
-        var text = new StringBuilder(CntHeader).Append(newline);
+        var text = new StringBuilder(quoted ? "\"" + CntHeader.Replace(",", "\",\"", StringComparison.Ordinal) + "\"" : CntHeader).Append(newline);
+        string Q(string field) => quoted && random.Next(3) == 0 ? $"\"{field}\"" : field;
         for (var i = 0; i < rows; i++)
         {
             var id = random.Next(rows * 9 / 10);
@@ -107,7 +154,16 @@ public class Utf8CsvCorpusTests
             var repost = random.Next(3) == 0 ? "" : $"{random.Next(rows)}";
             var reply = random.Next(4) == 0 ? $"{random.Next(rows)}" : "";
             var time = random.Next(10) == 0 ? $"{1_600_000_000 + random.Next(1_000_000)}.{random.Next(1000)}" : $"{1_600_000_000 + random.Next(1_000_000)}";
-            text.Append($"{id},u{account}é,{username},{repost},{reply},some words of post {i},{time},http://x.test/{i}");
+            var words = quoted
+                ? random.Next(4) switch
+                {
+                    0 => $"\"words, {i}\"",
+                    1 => $"\"say \"\"{i}\"\"{newline}and more\nlines\rend\"",
+                    2 => "\"\"",
+                    _ => $"words {i}",
+                }
+                : $"some words of post {i}";
+            text.Append($"{Q($"{id}")},{Q($"u{account}é")},{Q(username)},{Q(repost)},{Q(reply)},{words},{Q(time)},{Q($"http://x.test/{i}")}");
             text.Append(i == rows - 1 ? "" : newline);
             if (random.Next(5_000) == 0)
             {
