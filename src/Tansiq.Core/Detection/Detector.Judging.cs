@@ -1,4 +1,5 @@
 using Tansiq.Core.CoAction;
+using Tansiq.Core.Evidence;
 using Tansiq.Core.Graphs;
 using Tansiq.Core.Model;
 
@@ -52,6 +53,8 @@ public sealed partial class Detector
         public bool Passed => Verdict is { Passed: true };
         /// <summary>See <see cref="Detector.Amplifies"/> (shared by the communities of one judgement round).</summary>
         public Dictionary<int, HashSet<int>>? Amplifies { get; set; }
+        /// <summary>The members' share of the accounts that act on shared objects (see <see cref="Detector.Baselines"/>).</summary>
+        public double Baseline { get; set; }
         public IReadOnlyList<int> Kept => Passed ? Verdict!.Kept : [];
     }
 
@@ -65,6 +68,7 @@ public sealed partial class Detector
     {
         var o = _options;
         _amplifies.Clear();
+        _active = null;
         var edgeOf = new Dictionary<long, SignificantEdge>(significant.Count, PairKeyComparer.Instance);
         foreach (var e in significant)
         {
@@ -222,6 +226,7 @@ public sealed partial class Detector
         {
             return communities;
         }
+        Baselines(corpus, communityOf, communities);
         CollectOwnObjects(corpus, communityOf, communities);
         var amplifies = Amplifies(corpus, communities);
         foreach (var community in communities)
@@ -337,7 +342,61 @@ public sealed partial class Detector
         return _options.ScaleSeconds.Select(s => Math.Max(s, tick)).Distinct();
     }
 
-    /// <summary>Every object acted on by at least two members of one community, of which members are at least the exclusivity share.</summary>
+    /// <summary>
+    /// Each community's share of the accounts that act on shared objects (objects of any signal acted on more than
+    /// once): how large a part of an object's crowd the community would be by chance. A community assembled from many
+    /// weak pairs (a thousand news readers tied by a few stories each) is a large part of every crowd, and the majority
+    /// of a story shared by two or four accounts without acting together at all. Taken over all signals, not per
+    /// signal: the accounts that paste the same texts are mostly the army itself.
+    /// </summary>
+    private void Baselines(Corpus corpus, int[] communityOf, List<Community> communities)
+    {
+        if (_active is null)
+        {
+            _active = new bool[corpus.AccountCount];
+            _activeCount = 0;
+            foreach (var (_, events) in corpus.Signals)
+            {
+                for (var obj = 0; obj < events.ObjectCount; obj++)
+                {
+                    var span = events.EventsOf(obj);
+                    if (span.Length < 2)
+                    {
+                        continue;
+                    }
+                    foreach (var e in span)
+                    {
+                        if (!_active[e.Account])
+                        {
+                            _active[e.Account] = true;
+                            _activeCount++;
+                        }
+                    }
+                }
+            }
+        }
+        var members = new int[communities.Count];
+        for (var a = 0; a < communityOf.Length; a++)
+        {
+            if (communityOf[a] >= 0 && _active[a])
+            {
+                members[communityOf[a]]++;
+            }
+        }
+        for (var c = 0; c < communities.Count; c++)
+        {
+            communities[c].Baseline = _activeCount == 0 ? 0 : (double)members[c] / _activeCount;
+        }
+    }
+
+    private bool[]? _active;
+    private int _activeCount;
+
+    /// <summary>
+    /// Every object acted on by at least two members of one community, of which members are at least the exclusivity
+    /// share, and more of its participants than the community's share of the active accounts explains: P[X ≥ acting]
+    /// for X ~ Binomial(participants, baseline) below <see cref="DetectOptions.OwnObjectAlpha"/>.
+    /// </summary>
     private void CollectOwnObjects(Corpus corpus, int[] communityOf, List<Community> communities)
     {
         var o = _options;
@@ -347,7 +406,8 @@ public sealed partial class Detector
             foreach (var (c, actions) in byCommunity)
             {
                 var acting = DistinctAccounts(actions, distinct);
-                if (acting < 2 || (double)acting / participants < o.Exclusivity)
+                if (acting < 2 || (double)acting / participants < o.Exclusivity
+                    || Binomial.UpperTail(acting, participants, communities[c].Baseline) >= o.OwnObjectAlpha)
                 {
                     continue;
                 }
@@ -502,6 +562,10 @@ public sealed partial class Detector
         {
             Fail(verdict, "synchronous_own_objects", synchronous.Count, o.MinExclusiveObjects);
         }
+        else if (KeptOwn(verdict, firsts) is var keptOwn && keptOwn < o.MinExclusiveObjects)
+        {
+            Fail(verdict, "members_own_objects", keptOwn, o.MinExclusiveObjects);
+        }
         else if (verdict.SynchronyShare < o.MinSynchronyShare)
         {
             Fail(verdict, "synchrony_share", verdict.SynchronyShare, o.MinSynchronyShare);
@@ -524,6 +588,33 @@ public sealed partial class Detector
                 verdict.Kept.Count < 2 ? o.MinClusterSize : o.OverwhelmingLog10P);
         }
         return verdict;
+    }
+
+    /// <summary>
+    /// The synchronous objects of which the kept members (those in at least two bursts), not just the community, are
+    /// the exclusivity share of the participants. A community of a thousand accounts that each reposted one or two of
+    /// the same viral posts is most of those posts' crowds; the few dozen of them who happen to be in two bursts are not.
+    /// </summary>
+    private int KeptOwn(Verdict verdict, HashSet<int> scratch)
+    {
+        var kept = verdict.Kept.ToHashSet();
+        var count = 0;
+        foreach (var s in verdict.Synchronous)
+        {
+            scratch.Clear();
+            foreach (var (account, _) in s.Shared.Actions)
+            {
+                if (kept.Contains(account))
+                {
+                    scratch.Add(account);
+                }
+            }
+            if (scratch.Count >= 2 && scratch.Count >= _options.Exclusivity * s.Shared.Participants)
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     /// <summary>
