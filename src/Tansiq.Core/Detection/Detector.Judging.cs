@@ -20,6 +20,11 @@ public sealed partial class Detector
         public required int Author { get; init; }
         /// <summary>Whose conversation the post belongs to: the author of the post it replies to, else <see cref="Author"/>.</summary>
         public required int Owner { get; init; }
+        /// <summary>
+        /// Whether the members are more of the participants than the community's share of the active accounts explains
+        /// (<see cref="DetectOptions.OwnObjectAlpha"/>): only such an object can count as acted on together.
+        /// </summary>
+        public required bool BeyondChance { get; init; }
         public List<(int Account, double Time)> Actions { get; } = [];
         public double Exclusivity => (double)Acting / Participants;
     }
@@ -394,8 +399,10 @@ public sealed partial class Detector
 
     /// <summary>
     /// Every object acted on by at least two members of one community, of which members are at least the exclusivity
-    /// share, and more of its participants than the community's share of the active accounts explains: P[X ≥ acting]
-    /// for X ~ Binomial(participants, baseline) below <see cref="DetectOptions.OwnObjectAlpha"/>.
+    /// share; marked <see cref="SharedAction.BeyondChance"/> when they are more of its participants than the
+    /// community's share of the active accounts explains: P[X ≥ acting] for X ~ Binomial(participants, baseline) below
+    /// <see cref="DetectOptions.OwnObjectAlpha"/>. Objects owned by chance still count against the synchrony share
+    /// (the community is their majority and did not act on them together), never for it.
     /// </summary>
     private void CollectOwnObjects(Corpus corpus, int[] communityOf, List<Community> communities)
     {
@@ -406,8 +413,7 @@ public sealed partial class Detector
             foreach (var (c, actions) in byCommunity)
             {
                 var acting = DistinctAccounts(actions, distinct);
-                if (acting < 2 || (double)acting / participants < o.Exclusivity
-                    || Binomial.UpperTail(acting, participants, communities[c].Baseline) >= o.OwnObjectAlpha)
+                if (acting < 2 || (double)acting / participants < o.Exclusivity)
                 {
                     continue;
                 }
@@ -419,6 +425,7 @@ public sealed partial class Detector
                     Acting = acting,
                     Author = corpus.AuthorOf(kind, obj),
                     Owner = corpus.OwnerOf(kind, obj),
+                    BeyondChance = Binomial.UpperTail(acting, participants, communities[c].Baseline) < o.OwnObjectAlpha,
                 };
                 shared.Actions.AddRange(actions);
                 communities[c].Own.Add(shared);
@@ -513,6 +520,10 @@ public sealed partial class Detector
                 continue;
             }
             coSelected++;
+            if (!shared.BeyondChance)
+            {
+                continue;
+            }
             var burst = BusiestWindow(shared.Actions, scale);
             if (burst.Count < 2 || burst.Count < o.MinBurstShare * shared.Acting)
             {
