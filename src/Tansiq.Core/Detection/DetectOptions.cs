@@ -37,7 +37,7 @@ public sealed record DetectOptions
     /// the signal's accounts explains: P[Binomial(participants, share) ≥ members] below this. A community of thousands
     /// of readers is the majority of every story shared by two or four of them by chance.
     /// </summary>
-    public double OwnObjectAlpha { get; init; } = 0.01;
+    public double OwnObjectAlpha { get; init; } = 0.05;
 
     /// <summary>A cluster is judged coordinated when members acted together within the window on at least this many exclusive objects.</summary>
     public int MinExclusiveObjects { get; init; } = 3;
