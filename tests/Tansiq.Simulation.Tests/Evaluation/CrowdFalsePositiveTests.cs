@@ -17,7 +17,8 @@ public class CrowdFalsePositiveTests
     [Theory]
     [InlineData(48)] // 152 news-link readers at 3 h, then (without the second test) 83 viral reposters at 16 minutes
     [InlineData(84)] // 147 news-link readers at 3 h
-    public void Detect_FuzzedWorldWithANewsReadingCrowd_OrganicNotFlaggedArmyIs(int index)
+    [InlineData(98)] // a squad of 57 and a fan base: with the chance-owned objects out of the synchrony share's denominator, 86 fans joined the squad
+    public void Detect_FuzzedWorldWithACrowd_OrganicNotFlaggedArmyIs(int index)
     {
         var drawn = ScenarioFuzzer.Draw(new FuzzOptions { Worlds = index + 1, Seed = 1 })[index];
         var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
