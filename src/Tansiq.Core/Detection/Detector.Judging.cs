@@ -520,7 +520,10 @@ public sealed partial class Detector
                 continue;
             }
             coSelected++;
-            if (!shared.BeyondChance)
+            // At hours the timing says little (every reader of a story shares it within hours of the others): the
+            // ownership must carry the evidence, and ownership by chance carries none. At seconds and minutes the timing
+            // does, and a data set of one campaign's accounts is all of its own active population.
+            if (!shared.BeyondChance && scale > o.MaxPostScale * o.Window)
             {
                 continue;
             }
