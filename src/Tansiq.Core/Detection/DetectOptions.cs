@@ -32,6 +32,13 @@ public sealed record DetectOptions
     /// <summary>An object is exclusive to a cluster when at least this share of everyone who acted on it are members.</summary>
     public double Exclusivity { get; init; } = 0.5;
 
+    /// <summary>
+    /// An object is a cluster's own only when its members are more of its participants than the cluster's share of
+    /// the signal's accounts explains: P[Binomial(participants, share) ≥ members] below this. A community of thousands
+    /// of readers is the majority of every story shared by two or four of them by chance.
+    /// </summary>
+    public double OwnObjectAlpha { get; init; } = 0.05;
+
     /// <summary>A cluster is judged coordinated when members acted together within the window on at least this many exclusive objects.</summary>
     public int MinExclusiveObjects { get; init; } = 3;
 

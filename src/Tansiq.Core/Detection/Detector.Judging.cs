@@ -22,6 +22,11 @@ public sealed partial class Detector
         public required int Owner { get; init; }
         /// <summary>When the post object was made (NaN when it is not a post or not in the data).</summary>
         public double PostTime { get; init; } = double.NaN;
+        /// <summary>
+        /// Whether the members are more of the participants than the community's share of the active accounts explains
+        /// (<see cref="DetectOptions.OwnObjectAlpha"/>): only such an object can count as acted on together.
+        /// </summary>
+        public required bool BeyondChance { get; init; }
         public List<(int Account, double Time)> Actions { get; } = [];
         public double Exclusivity => (double)Acting / Participants;
     }
@@ -59,6 +64,8 @@ public sealed partial class Detector
         public List<int> Producers { get; } = [];
         /// <summary>Whether the members' reactions to their circle's own posts are concentrated as orders make them.</summary>
         public bool ReactsOnOrders { get; set; }
+        /// <summary>The members' share of the accounts that act on shared objects (see <see cref="Detector.Baselines"/>).</summary>
+        public double Baseline { get; set; }
         public IReadOnlyList<int> Kept => Passed ? Verdict!.Kept : [];
     }
 
@@ -72,6 +79,7 @@ public sealed partial class Detector
     {
         var o = _options;
         _amplifies.Clear();
+        _active = null;
         var edgeOf = new Dictionary<long, SignificantEdge>(significant.Count, PairKeyComparer.Instance);
         foreach (var e in significant)
         {
@@ -285,6 +293,7 @@ public sealed partial class Detector
         {
             return communities;
         }
+        Baselines(corpus, communityOf, communities);
         CollectOwnObjects(corpus, communityOf, communities);
         var amplifies = Amplifies(corpus, communities);
         foreach (var community in communities)
@@ -490,7 +499,63 @@ public sealed partial class Detector
         return _options.ScaleSeconds.Select(s => Math.Max(s, tick)).Distinct();
     }
 
-    /// <summary>Every object acted on by at least two members of one community, of which members are at least the exclusivity share.</summary>
+    /// <summary>
+    /// Each community's share of the accounts that act on shared objects (objects of any signal acted on more than
+    /// once): how large a part of an object's crowd the community would be by chance. A community assembled from many
+    /// weak pairs (a thousand news readers tied by a few stories each) is a large part of every crowd, and the majority
+    /// of a story shared by two or four accounts without acting together at all. Taken over all signals, not per
+    /// signal: the accounts that paste the same texts are mostly the army itself.
+    /// </summary>
+    private void Baselines(Corpus corpus, int[] communityOf, List<Community> communities)
+    {
+        if (_active is null)
+        {
+            _active = new bool[corpus.AccountCount];
+            _activeCount = 0;
+            foreach (var (_, events) in corpus.Signals)
+            {
+                for (var obj = 0; obj < events.ObjectCount; obj++)
+                {
+                    var span = events.EventsOf(obj);
+                    if (span.Length < 2)
+                    {
+                        continue;
+                    }
+                    foreach (var e in span)
+                    {
+                        if (!_active[e.Account])
+                        {
+                            _active[e.Account] = true;
+                            _activeCount++;
+                        }
+                    }
+                }
+            }
+        }
+        var members = new int[communities.Count];
+        for (var a = 0; a < communityOf.Length; a++)
+        {
+            if (communityOf[a] >= 0 && _active[a])
+            {
+                members[communityOf[a]]++;
+            }
+        }
+        for (var c = 0; c < communities.Count; c++)
+        {
+            communities[c].Baseline = _activeCount == 0 ? 0 : (double)members[c] / _activeCount;
+        }
+    }
+
+    private bool[]? _active;
+    private int _activeCount;
+
+    /// <summary>
+    /// Every object acted on by at least two members of one community, of which members are at least the exclusivity
+    /// share; marked <see cref="SharedAction.BeyondChance"/> when they are more of its participants than the
+    /// community's share of the active accounts explains: P[X ≥ acting] for X ~ Binomial(participants, baseline) below
+    /// <see cref="DetectOptions.OwnObjectAlpha"/>. Objects owned by chance still count against the synchrony share
+    /// (the community is their majority and did not act on them together), never for it.
+    /// </summary>
     private void CollectOwnObjects(Corpus corpus, int[] communityOf, List<Community> communities)
     {
         var o = _options;
@@ -513,6 +578,7 @@ public sealed partial class Detector
                     Author = corpus.AuthorOf(kind, obj),
                     Owner = corpus.OwnerOf(kind, obj),
                     PostTime = corpus.PostTimeOf(kind, obj),
+                    BeyondChance = Binomial.UpperTail(acting, participants, communities[c].Baseline) < o.OwnObjectAlpha,
                 };
                 shared.Actions.AddRange(actions);
                 communities[c].Own.Add(shared);
@@ -607,6 +673,13 @@ public sealed partial class Detector
                 continue;
             }
             coSelected++;
+            // At hours the timing says little (every reader of a story shares it within hours of the others): the
+            // ownership must carry the evidence, and ownership by chance carries none. At seconds and minutes the timing
+            // does, and a data set of one campaign's accounts is all of its own active population.
+            if (!shared.BeyondChance && scale > o.MaxPostScale * o.Window)
+            {
+                continue;
+            }
             var burst = BusiestWindow(shared.Actions, scale);
             if (burst.Count < 2 || burst.Count < o.MinBurstShare * shared.Acting)
             {
@@ -656,6 +729,10 @@ public sealed partial class Detector
         {
             Fail(verdict, "synchronous_own_objects", synchronous.Count, o.MinExclusiveObjects);
         }
+        else if (KeptOwn(verdict, firsts) is var keptOwn && keptOwn < o.MinExclusiveObjects)
+        {
+            Fail(verdict, "members_own_objects", keptOwn, o.MinExclusiveObjects);
+        }
         else if (verdict.SynchronyShare < o.MinSynchronyShare)
         {
             Fail(verdict, "synchrony_share", verdict.SynchronyShare, o.MinSynchronyShare);
@@ -678,6 +755,33 @@ public sealed partial class Detector
                 verdict.Kept.Count < 2 ? o.MinClusterSize : o.OverwhelmingLog10P);
         }
         return verdict;
+    }
+
+    /// <summary>
+    /// The synchronous objects of which the kept members (those in at least two bursts), not just the community, are
+    /// the exclusivity share of the participants. A community of a thousand accounts that each reposted one or two of
+    /// the same viral posts is most of those posts' crowds; the few dozen of them who happen to be in two bursts are not.
+    /// </summary>
+    private int KeptOwn(Verdict verdict, HashSet<int> scratch)
+    {
+        var kept = verdict.Kept.ToHashSet();
+        var count = 0;
+        foreach (var s in verdict.Synchronous)
+        {
+            scratch.Clear();
+            foreach (var (account, _) in s.Shared.Actions)
+            {
+                if (kept.Contains(account))
+                {
+                    scratch.Add(account);
+                }
+            }
+            if (scratch.Count >= 2 && scratch.Count >= _options.Exclusivity * s.Shared.Participants)
+            {
+                count++;
+            }
+        }
+        return count;
     }
 
     /// <summary>
