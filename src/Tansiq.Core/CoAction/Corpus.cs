@@ -84,7 +84,10 @@ public sealed class CorpusBuilder
     private readonly Interner _accounts = new();
     private readonly List<string?> _usernames = [];
     private readonly List<int> _messagesPerAccount = [];
-    private readonly Dictionary<ulong, (int Account, double Time)> _authorOf = [];
+    // Each message's account and its time in whole seconds after the first message's (8 bytes, as the account alone
+    // took with padding): the post times of re-shared and replied-to posts.
+    private readonly Dictionary<ulong, (int Account, int Seconds)> _authorOf = [];
+    private double _firstTime = double.NaN;
     // The post each reply answers (reply's id hash to its parent's id hash): only replies are kept.
     private readonly Dictionary<ulong, ulong> _parentOf = [];
     private readonly List<(ISignal Signal, SignalEventsBuilder Builder)> _signals = [];
@@ -146,7 +149,11 @@ public sealed class CorpusBuilder
             return false;
         }
         var account = InternAccount(message.AccountId, message.Username);
-        author = (account, message.Timestamp);
+        if (double.IsNaN(_firstTime))
+        {
+            _firstTime = Math.Floor(message.Timestamp);
+        }
+        author = (account, (int)Math.Clamp(Math.Floor(message.Timestamp) - _firstTime, int.MinValue, int.MaxValue));
         if (message.ReplyTo is { Length: > 0 } parent)
         {
             _parentOf[HashId(message.MessageId)] = HashId(parent);
@@ -260,7 +267,7 @@ public sealed class CorpusBuilder
                     var id = HashId(events.ObjectKeys[obj]);
                     var known = _authorOf.TryGetValue(id, out var post);
                     of[obj] = known ? post.Account : -1;
-                    timeOf[obj] = known ? post.Time : double.NaN;
+                    timeOf[obj] = known ? _firstTime + post.Seconds : double.NaN;
                     ownerOf[obj] = _parentOf.TryGetValue(id, out var parent) && _authorOf.TryGetValue(parent, out var owner) ? owner.Account : of[obj];
                 }
                 authors[kind] = of;
