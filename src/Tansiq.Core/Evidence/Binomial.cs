@@ -35,25 +35,5 @@ public static class Binomial
         return Math.Min(1, sum);
     }
 
-    private static double LogChoose(int n, int k) => LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k);
-
-    private static double LogFactorial(int n)
-    {
-        if (n < 2)
-        {
-            return 0;
-        }
-        if (n < 32)
-        {
-            var f = 0.0;
-            for (var i = 2; i <= n; i++)
-            {
-                f += Math.Log(i);
-            }
-            return f;
-        }
-        // Stirling's series: exact to ~1e-10 for n >= 32.
-        double x = n;
-        return x * Math.Log(x) - x + 0.5 * Math.Log(2 * Math.PI * x) + 1 / (12 * x) - 1 / (360 * x * x * x);
-    }
+    private static double LogChoose(int n, int k) => Poisson.LogFactorial(n) - Poisson.LogFactorial(k) - Poisson.LogFactorial(n - k);
 }

@@ -30,7 +30,8 @@ public static class Poisson
         return Math.Min(1, sum);
     }
 
-    private static double LogFactorial(int n)
+    /// <summary>ln n! (exact sum below 32, Stirling's series above); shared with <see cref="Binomial"/>.</summary>
+    internal static double LogFactorial(int n)
     {
         if (n < 2)
         {
