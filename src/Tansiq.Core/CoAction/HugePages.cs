@@ -52,6 +52,18 @@ internal static partial class HugePages
         }
     }
 
+    /// <summary>
+    /// A zeroed pinned array of at least <paramref name="longs"/> longs and the offset (in longs) at which a 64-byte cache
+    /// line starts: hash tables whose entries must not straddle cache lines index from there.
+    /// </summary>
+    public static (long[] Storage, int Offset) NewCacheAligned(int longs)
+    {
+        const int Slack = 64 / sizeof(long);
+        var storage = NewArray<long>(checked(longs + Slack));
+        var address = AddressOf(storage);
+        return (storage, (int)((64 - (address & 63)) & 63) / sizeof(long));
+    }
+
     /// <summary>Advises huge pages for the whole 2 MiB pages inside a pinned array.</summary>
     private static void Advise<T>(T[] pinned)
         where T : unmanaged

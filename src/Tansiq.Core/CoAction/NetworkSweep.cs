@@ -417,13 +417,7 @@ internal sealed class CountShard
         return (k, w);
     }
 
-    private static (long[] Storage, int Offset) NewStorage(int size)
-    {
-        const int Slack = 64 / sizeof(long);
-        var storage = HugePages.NewArray<long>(checked((size * LongsPerEntry) + Slack));
-        var address = HugePages.AddressOf(storage);
-        return (storage, (int)((64 - (address & 63)) & 63) / sizeof(long));
-    }
+    private static (long[] Storage, int Offset) NewStorage(int size) => HugePages.NewCacheAligned(checked(size * LongsPerEntry));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Grow()

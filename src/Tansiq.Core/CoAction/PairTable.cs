@@ -487,13 +487,7 @@ internal sealed class PairShard
     /// A large table is read and written at random, one cache line per update: with 4 KiB pages nearly every update would
     /// also miss the TLB, and every page would be a fault of its own (see <see cref="HugePages"/>).
     /// </summary>
-    private static (long[] Storage, int Offset) NewStorage(int size)
-    {
-        const int Slack = 64 / sizeof(long);
-        var storage = HugePages.NewArray<long>(checked((size * LongsPerEntry) + Slack));
-        var address = HugePages.AddressOf(storage);
-        return (storage, (int)((64 - (address & 63)) & 63) / sizeof(long));
-    }
+    private static (long[] Storage, int Offset) NewStorage(int size) => HugePages.NewCacheAligned(checked(size * LongsPerEntry));
 
     private void Grow()
     {
