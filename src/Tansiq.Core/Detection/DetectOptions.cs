@@ -132,6 +132,12 @@ public sealed record DetectOptions
     /// docs/detection.md).
     /// </summary>
     public double HumanDelaySigma { get; init; } = 0.6;
+
+    /// <summary>
+    /// The fewest reactions (degrees of freedom of the orders test) on which one author's posts are tested on their own
+    /// at minutes; authors with fewer are tested together (see docs/detection.md, "Posts at minutes").
+    /// </summary>
+    public int MinOrdersDegrees { get; init; } = 20;
     /// <summary>An author joins a cluster as its producer when at least this many of its posts are the cluster's synchronous own objects.</summary>
     public int MinProducerPosts { get; init; } = 2;
 

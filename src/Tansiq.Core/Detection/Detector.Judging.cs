@@ -394,9 +394,12 @@ public sealed partial class Detector
         var circle = community.Own.Where(s => s.Author >= 0 && InCircle(s.Author, members, community.Amplifies!)).ToList();
         community.ReactsOnOrders = circle.Count > 0 && ReactsOnOrders(circle);
         var own = community.ReactsOnOrders ? community.Own : community.Own.Except(circle).ToList();
+        // At minutes only the posts whose re-sharers react on orders are evidence (see WithoutSelfPacedPosts).
+        List<SharedAction>? atMinutes = null;
         foreach (var scale in scales)
         {
-            community.Verdict = Evaluate(community, own, scale, edgeOf);
+            var judged = scale > _options.Window && scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
+            community.Verdict = Evaluate(community, judged, scale, edgeOf);
             if (community.Verdict.Passed)
             {
                 return;
@@ -415,7 +418,10 @@ public sealed partial class Detector
     /// clock squeezes fast delays into a few ticks). True when the reactions are too concentrated for people reacting
     /// on their own, at <see cref="DetectOptions.Alpha"/>.
     /// </summary>
-    private bool ReactsOnOrders(List<SharedAction> circle)
+    private bool ReactsOnOrders(List<SharedAction> circle) => OrdersTest(circle).OnOrders;
+
+    /// <summary>See <see cref="ReactsOnOrders"/>; also the test's degrees of freedom (how many reactions it rests on).</summary>
+    private (bool OnOrders, int Degrees) OrdersTest(List<SharedAction> circle)
     {
         var tick = Math.Max(1, _tick);
         var statistic = 0.0;
@@ -456,7 +462,7 @@ public sealed partial class Detector
             statistic += squares / NullLogDelayVariance(delays[delays.Count / 2], tick);
             degrees += delays.Count - 1;
         }
-        return degrees >= 2 && ChiSquare.LowerTail(statistic, degrees) < _options.Alpha;
+        return (degrees >= 2 && ChiSquare.LowerTail(statistic, degrees) < _options.Alpha, degrees);
     }
 
     /// <summary>The log of a delay as the data's clock shows it: whole ticks, and one tick more (a reaction in the post's own tick is not at zero).</summary>
