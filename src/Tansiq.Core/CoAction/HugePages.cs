@@ -28,12 +28,10 @@ internal static partial class HugePages
         {
             return zeroed ? GC.AllocateArray<T>(length, pinned: true) : GC.AllocateUninitializedArray<T>(length, pinned: true);
         }
-        var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        // Zeroed by the GC, not here: it clears only memory it used before, and memory fresh from the system is zero
+        // already (a clear of our own would fault in and write every page of a large table once more).
+        var array = zeroed ? GC.AllocateArray<T>(length, pinned: true) : GC.AllocateUninitializedArray<T>(length, pinned: true);
         Advise(array);
-        if (zeroed)
-        {
-            Array.Clear(array);
-        }
         return array;
     }
 

@@ -25,15 +25,25 @@ public sealed partial class Detector
         /// its own. Candidate edges join the graph that communities are found in (a human squad of thirty whose members
         /// share only a handful of objects pairwise is overwhelming as a group); only significant edges are findings.
         /// </summary>
-        public bool Significant => BySignal.Values.Any(v => v.Significant);
+        public bool Significant => _sealed?.Significant ?? BySignal.Values.Any(v => v.Significant);
 
         /// <summary>The rarity-weighted evidence summed over signals (each at its strongest scale): the fused graph's weight.</summary>
-        public double Evidence => BySignal.Values.Sum(v => v.Evidence);
+        public double Evidence => _sealed?.Evidence ?? BySignal.Values.Sum(v => v.Evidence);
 
-        public double Log10P => BySignal.Values.Max(v => v.Log10P);
+        public double Log10P => _sealed?.Log10P ?? BySignal.Values.Max(v => v.Log10P);
 
         /// <summary>The scale of the strongest signal.</summary>
-        public double Scale => BySignal.Values.MaxBy(v => v.Log10P).Scale;
+        public double Scale => _sealed?.Scale ?? BySignal.Values.MaxBy(v => v.Log10P).Scale;
+
+        // The four values above once weighing is done (clustering, judging and explaining read them millions of times).
+        private (bool Significant, double Evidence, double Log10P, double Scale)? _sealed;
+
+        /// <summary>Computes the values above once, when <see cref="BySignal"/> is complete; later changes to it would not be seen.</summary>
+        public void Seal() => _sealed = (
+            BySignal.Values.Any(v => v.Significant),
+            BySignal.Values.Sum(v => v.Evidence),
+            BySignal.Values.Max(v => v.Log10P),
+            BySignal.Values.MaxBy(v => v.Log10P).Scale);
     }
 
     /// <summary>
@@ -187,6 +197,7 @@ public sealed partial class Detector
             var n = 0;
             foreach (var edge in _fused.Values)
             {
+                edge.Seal();
                 fusedKeys[n] = PairTable.Key(edge.A, edge.B);
                 fused[n++] = edge;
             }
