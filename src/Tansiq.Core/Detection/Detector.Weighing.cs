@@ -81,19 +81,22 @@ public sealed partial class Detector
             _kinds.Add(kind);
             for (var shard = 0; shard < table.ShardCount; shard++)
             {
-                var keys = new List<long>();
-                var items = new List<RawItem>();
-                table.Shard(shard).ForEach((int lo, int hi, ref PairStats s) =>
+                // Room for every pair of the shard (raw edges are a subset): no list doubling its way up, no copies.
+                var pairs = table.Shard(shard);
+                var keys = new long[pairs.Count];
+                var items = new RawItem[keys.Length];
+                var n = 0;
+                pairs.ForEach((int lo, int hi, ref PairStats s) =>
                 {
                     var p = testScale is { } scale ? Test(kind, lo, hi, s, scale) : 1;
                     var significant = testScale is { } tested && p < AlphaAt(tested);
                     if (s.Weight >= options.MinWeight || significant)
                     {
-                        keys.Add(_pairs.Key(lo, hi));
-                        items.Add(new RawItem(s.Weight, significant));
+                        keys[n] = _pairs.Key(lo, hi);
+                        items[n++] = new RawItem(s.Weight, significant);
                     }
                 });
-                _runs.Add(new RawRun(signal, [.. keys], [.. items]));
+                _runs.Add(new RawRun(signal, keys, items, n));
             }
             var events = corpus.Signals[kind];
             _signals[kind] = (events.Events.Length, events.ObjectCount, table.Count);
@@ -166,11 +169,11 @@ public sealed partial class Detector
             Parallel.For(0, _runs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, r =>
             {
                 var run = _runs[r];
-                Array.Sort(run.Keys, run.Items);
+                Array.Sort(run.Keys, run.Items, 0, run.Count);
                 if (significantByKind.TryGetValue(_kinds[run.Signal], out var marked))
                 {
                     var j = 0;
-                    for (var i = 0; i < run.Keys.Length && j < marked.Length; i++)
+                    for (var i = 0; i < run.Count && j < marked.Length; i++)
                     {
                         while (j < marked.Length && marked[j] < run.Keys[i])
                         {
@@ -211,7 +214,7 @@ public sealed partial class Detector
         /// </summary>
         private static RawEdge[] MergeRuns(List<RawRun> runs)
         {
-            var merged = new RawEdge[runs.Sum(r => r.Keys.Length)];
+            var merged = new RawEdge[runs.Sum(r => (long)r.Count)];
             var heads = new int[runs.Count];
             for (var i = 0; i < merged.Length; i++)
             {
@@ -221,7 +224,7 @@ public sealed partial class Detector
                 for (var r = 0; r < runs.Count; r++)
                 {
                     var run = runs[r];
-                    if (heads[r] < run.Keys.Length && (run.Keys[heads[r]] < bestKey || (run.Keys[heads[r]] == bestKey && run.Signal < bestSignal)))
+                    if (heads[r] < run.Count && (run.Keys[heads[r]] < bestKey || (run.Keys[heads[r]] == bestKey && run.Signal < bestSignal)))
                     {
                         best = r;
                         bestKey = run.Keys[heads[r]];
@@ -238,8 +241,9 @@ public sealed partial class Detector
     /// <summary>A raw edge's weight and whether it is significant, beside its pair key in a run.</summary>
     private readonly record struct RawItem(int Weight, bool Significant);
 
-    /// <summary>One signal's raw edges from one pair-table shard: ordinal pair keys and their items, sorted in Finish.</summary>
-    private sealed record RawRun(ushort Signal, long[] Keys, RawItem[] Items);
+    /// <summary>One signal's raw edges from one pair-table shard: the first <paramref name="Count"/> ordinal pair keys and
+    /// their items, sorted in Finish.</summary>
+    private sealed record RawRun(ushort Signal, long[] Keys, RawItem[] Items, int Count);
 
     /// <summary>
     /// Poisson upper tails of the pair test, computed once per (synchronous, control) count: millions of pairs share a

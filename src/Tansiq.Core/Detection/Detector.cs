@@ -46,6 +46,8 @@ public sealed partial class Detector
                 Parallelism = o.Parallelism,
             }));
             Stage($"weigh {kind.Name()}", () => weighing.AddRaw(kind, table, tick <= 1 ? o.Window : null));
+            // The tables live outside the GC's heap: each is given back as soon as it is weighed.
+            table.Dispose();
             foreach (var scale in weighing.Scales)
             {
                 if ((tick <= 1 && scale == o.Window) || (IsPost(kind) && scale > o.MaxPostScale * o.Window))
@@ -65,6 +67,7 @@ public sealed partial class Detector
                     Parallelism = o.Parallelism,
                 }));
                 Stage($"weigh {kind.Name()} at {scale:0.#} s", () => weighing.AddScale(kind, scaled, scale));
+                scaled.Dispose();
             }
         }
 
