@@ -28,12 +28,10 @@ internal static partial class HugePages
         {
             return zeroed ? GC.AllocateArray<T>(length, pinned: true) : GC.AllocateUninitializedArray<T>(length, pinned: true);
         }
-        var array = GC.AllocateUninitializedArray<T>(length, pinned: true);
+        // Zeroed by the GC, not here: it clears only memory it used before, and memory fresh from the system is zero
+        // already (a clear of our own would fault in and write every page of a large table once more).
+        var array = zeroed ? GC.AllocateArray<T>(length, pinned: true) : GC.AllocateUninitializedArray<T>(length, pinned: true);
         Advise(array);
-        if (zeroed)
-        {
-            Array.Clear(array);
-        }
         return array;
     }
 
@@ -64,16 +62,40 @@ internal static partial class HugePages
         return (storage, (int)((64 - (address & 63)) & 63) / sizeof(long));
     }
 
+    /// <summary>
+    /// Zeroed native memory of at least <paramref name="bytes"/> bytes outside the GC's heap: the block (for
+    /// <see cref="FreeNative"/>) and its first 64-byte aligned address, with huge pages advised when it is large. A large
+    /// block comes straight from the system (zero already, nothing is written until used).
+    /// </summary>
+    public static unsafe (nint Block, nint Aligned) NewNativeCacheAligned(long bytes)
+    {
+        var block = (nint)NativeMemory.AllocZeroed(checked((nuint)(bytes + 64)));
+        var aligned = (block + 63) & ~(nint)63;
+        if (bytes >= MinBytes)
+        {
+            Advise(aligned, aligned + bytes);
+        }
+        return (block, aligned);
+    }
+
+    /// <summary>Frees a block of <see cref="NewNativeCacheAligned"/>.</summary>
+    public static unsafe void FreeNative(nint block) => NativeMemory.Free((void*)block);
+
     /// <summary>Advises huge pages for the whole 2 MiB pages inside a pinned array.</summary>
     private static void Advise<T>(T[] pinned)
         where T : unmanaged
+    {
+        var start = AddressOf(pinned);
+        Advise(start, start + ((long)pinned.Length * Unsafe.SizeOf<T>()));
+    }
+
+    /// <summary>Advises huge pages for the whole 2 MiB pages inside [start, end).</summary>
+    private static void Advise(long start, long end)
     {
         if (_unavailable)
         {
             return;
         }
-        var start = AddressOf(pinned);
-        var end = start + ((long)pinned.Length * Unsafe.SizeOf<T>());
         var from = (start + HugePageBytes - 1) & ~(HugePageBytes - 1);
         var to = end & ~(HugePageBytes - 1);
         if (to <= from)

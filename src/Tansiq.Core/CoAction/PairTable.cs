@@ -37,7 +37,7 @@ public struct PairStats
 /// share an entry, need no locks, and no pair is held twice (one table per thread would each hold nearly every pair of a
 /// fan base, then have to be merged). A pair packs (lo, hi) into one long.
 /// </summary>
-public sealed class PairTable
+public sealed class PairTable : IDisposable
 {
     private readonly PairShard[] _shards;
 
@@ -100,6 +100,15 @@ public sealed class PairTable
 
     internal PairShard Shard(int index) => _shards[index];
 
+    /// <summary>Gives the shards' memory back now (it is outside the GC's heap); the table must not be used after.</summary>
+    public void Dispose()
+    {
+        foreach (var shard in _shards)
+        {
+            shard.Dispose();
+        }
+    }
+
     private PairShard ShardFor(long key) => _shards.Length == 1 ? _shards[0] : _shards[ShardOf(key, _shards.Length)];
 
     /// <summary>The stats of pair (a, b), or a null reference when the pair is absent.</summary>
@@ -131,7 +140,7 @@ public sealed class PairTable
 /// <see cref="PairStats"/>. The key packs (lo, hi) into one long (see <see cref="PairTable.Key"/>); 0 marks an empty
 /// slot, which is safe because a self-pair is never stored. Not thread-safe: one thread owns a shard while it fills it.
 /// </summary>
-internal sealed class PairShard
+internal sealed class PairShard : IDisposable
 {
     // Key and stats side by side, 32 bytes, stored from a 64-byte boundary: two whole entries to a cache line, so an
     // update costs one miss. (A plain Entry[] starts 24 bytes into a line, and every other entry would span two.)
@@ -143,11 +152,11 @@ internal sealed class PairShard
     }
 
     private const int EntryBytes = 32;
-    private const int LongsPerEntry = EntryBytes / sizeof(long);
 
-    // Pinned (never moved by the GC), so the alignment computed once holds for the array's life.
-    private long[] _storage;
-    private int _offset;
+    // Native memory, 64-byte aligned (see NewStorage): outside the GC's heap, so a table growing to hundreds of megabytes
+    // sets off no full collections, and the table it outgrew is given back at once instead of at the next one.
+    private nint _block;
+    private nint _entries;
     private int _size;
     private int _count;
     private int _shift;
@@ -170,7 +179,7 @@ internal sealed class PairShard
     public PairShard(int capacity, long deferAboveBytes = DefaultDeferAboveBytes)
     {
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
-        (_storage, _offset) = NewStorage(size);
+        (_block, _entries) = NewStorage(size);
         _size = size;
         _shift = 64 - BitOperations.Log2((uint)size);
         _growAt = (int)(size * 0.7);
@@ -188,8 +197,7 @@ internal sealed class PairShard
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static ref Entry At(long[] storage, int offset, int slot) =>
-        ref Unsafe.As<long, Entry>(ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(storage), (nint)offset + ((nint)slot * LongsPerEntry)));
+    private static unsafe ref Entry At(nint entries, int slot) => ref Unsafe.AsRef<Entry>((void*)(entries + ((nint)slot * EntryBytes)));
 
     /// <summary>
     /// The stats of the pair packed in <paramref name="key"/> (see <see cref="PairTable.Key"/>), added as empty if absent,
@@ -197,13 +205,12 @@ internal sealed class PairShard
     /// </summary>
     public ref PairStats GetOrAdd(long key)
     {
-        var storage = _storage;
-        var offset = _offset;
+        var entries = _entries;
         var mask = _size - 1;
         var slot = Slot(key);
         while (true)
         {
-            ref var entry = ref At(storage, offset, slot);
+            ref var entry = ref At(entries, slot);
             if (entry.Key == key)
             {
                 return ref entry.Stats;
@@ -227,13 +234,12 @@ internal sealed class PairShard
     public ref PairStats Find(long key)
     {
         Flush();
-        var storage = _storage;
-        var offset = _offset;
+        var entries = _entries;
         var mask = _size - 1;
         var slot = Slot(key);
         while (true)
         {
-            ref var entry = ref At(storage, offset, slot);
+            ref var entry = ref At(entries, slot);
             if (entry.Key == key)
             {
                 return ref entry.Stats;
@@ -426,27 +432,27 @@ internal sealed class PairShard
     /// <summary>Reads one key per cache line of slots [from, to).</summary>
     private void Touch(int from, int to)
     {
-        var storage = _storage;
-        var offset = _offset;
+        var entries = _entries;
         long sum = 0;
         for (var i = from; i < to; i += 64 / EntryBytes)
         {
-            sum += At(storage, offset, i).Key;
+            sum += At(entries, i).Key;
         }
         _touched = sum;
+        GC.KeepAlive(this);
     }
 
     /// <summary>Reads the home slot of every key, independent loads the processor can have in flight together.</summary>
     private void Touch(ReadOnlySpan<long> keys)
     {
-        var storage = _storage;
-        var offset = _offset;
+        var entries = _entries;
         long sum = 0;
         foreach (var key in keys)
         {
-            sum += At(storage, offset, Slot(key)).Key;
+            sum += At(entries, Slot(key)).Key;
         }
         _touched = sum;
+        GC.KeepAlive(this);
     }
 
     /// <summary>Every stored pair, lo &lt; hi, in slot order (not sorted).</summary>
@@ -455,7 +461,7 @@ internal sealed class PairShard
         Flush();
         for (var i = 0; i < _size; i++)
         {
-            var entry = At(_storage, _offset, i);
+            var entry = At(_entries, i);
             if (entry.Key != 0)
             {
                 var (lo, hi) = PairTable.Unpack(entry.Key);
@@ -470,7 +476,7 @@ internal sealed class PairShard
         Flush();
         for (var i = 0; i < _size; i++)
         {
-            ref var entry = ref At(_storage, _offset, i);
+            ref var entry = ref At(_entries, i);
             if (entry.Key != 0)
             {
                 var (lo, hi) = PairTable.Unpack(entry.Key);
@@ -483,34 +489,57 @@ internal sealed class PairShard
     private int Slot(long key) => (int)((ulong)(key * unchecked((long)0x9E3779B97F4A7C15)) >> _shift);
 
     /// <summary>
-    /// Zeroed, pinned storage for <paramref name="size"/> entries and the offset (in longs) of the first, 64-byte aligned.
+    /// Zeroed native storage for <paramref name="size"/> entries: the block to free and its first 64-byte aligned address.
     /// A large table is read and written at random, one cache line per update: with 4 KiB pages nearly every update would
     /// also miss the TLB, and every page would be a fault of its own (see <see cref="HugePages"/>).
     /// </summary>
-    private static (long[] Storage, int Offset) NewStorage(int size) => HugePages.NewCacheAligned(checked(size * LongsPerEntry));
+    private static (nint Block, nint Entries) NewStorage(int size) => HugePages.NewNativeCacheAligned((long)size * EntryBytes);
+
+    /// <summary>Frees the table's memory; the shard must not be used after.</summary>
+    public void Dispose()
+    {
+        Free();
+        GC.SuppressFinalize(this);
+    }
+
+    // A table nobody disposed (a test, a tool) still gives its memory back when it is collected.
+    ~PairShard() => Free();
+
+    private void Free()
+    {
+        var block = Interlocked.Exchange(ref _block, 0);
+        if (block != 0)
+        {
+            HugePages.FreeNative(block);
+        }
+        _entries = 0;
+        _size = 0;
+        _count = 0;
+    }
 
     private void Grow()
     {
-        var (oldStorage, oldOffset, oldSize) = (_storage, _offset, _size);
-        (_storage, _offset) = NewStorage(oldSize * 2);
+        var (oldBlock, oldEntries, oldSize) = (_block, _entries, _size);
+        (_block, _entries) = NewStorage(oldSize * 2);
         _size = oldSize * 2;
         _shift--;
         _growAt = (int)(_size * 0.7);
         var mask = _size - 1;
         for (var i = 0; i < oldSize; i++)
         {
-            ref var old = ref At(oldStorage, oldOffset, i);
+            ref var old = ref At(oldEntries, i);
             if (old.Key == 0)
             {
                 continue;
             }
             var slot = Slot(old.Key);
-            while (At(_storage, _offset, slot).Key != 0)
+            while (At(_entries, slot).Key != 0)
             {
                 slot = (slot + 1) & mask;
             }
-            At(_storage, _offset, slot) = old;
+            At(_entries, slot) = old;
         }
+        HugePages.FreeNative(oldBlock);
     }
 }
 

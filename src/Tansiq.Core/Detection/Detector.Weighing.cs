@@ -25,15 +25,25 @@ public sealed partial class Detector
         /// its own. Candidate edges join the graph that communities are found in (a human squad of thirty whose members
         /// share only a handful of objects pairwise is overwhelming as a group); only significant edges are findings.
         /// </summary>
-        public bool Significant => BySignal.Values.Any(v => v.Significant);
+        public bool Significant => _sealed?.Significant ?? BySignal.Values.Any(v => v.Significant);
 
         /// <summary>The rarity-weighted evidence summed over signals (each at its strongest scale): the fused graph's weight.</summary>
-        public double Evidence => BySignal.Values.Sum(v => v.Evidence);
+        public double Evidence => _sealed?.Evidence ?? BySignal.Values.Sum(v => v.Evidence);
 
-        public double Log10P => BySignal.Values.Max(v => v.Log10P);
+        public double Log10P => _sealed?.Log10P ?? BySignal.Values.Max(v => v.Log10P);
 
         /// <summary>The scale of the strongest signal.</summary>
-        public double Scale => BySignal.Values.MaxBy(v => v.Log10P).Scale;
+        public double Scale => _sealed?.Scale ?? BySignal.Values.MaxBy(v => v.Log10P).Scale;
+
+        // The four values above once weighing is done (clustering, judging and explaining read them millions of times).
+        private (bool Significant, double Evidence, double Log10P, double Scale)? _sealed;
+
+        /// <summary>Computes the values above once, when <see cref="BySignal"/> is complete; later changes to it would not be seen.</summary>
+        public void Seal() => _sealed = (
+            BySignal.Values.Any(v => v.Significant),
+            BySignal.Values.Sum(v => v.Evidence),
+            BySignal.Values.Max(v => v.Log10P),
+            BySignal.Values.MaxBy(v => v.Log10P).Scale);
     }
 
     /// <summary>
@@ -45,10 +55,14 @@ public sealed partial class Detector
     private sealed class Weighing(Corpus corpus, DetectOptions options, double tick)
     {
         private readonly OrdinalPairs _pairs = new(corpus.Accounts);
-        private readonly List<RawEdge> _raw = [];
+        // The raw edges as sorted runs, one per signal and pair-table shard (a pair is in one shard of its signal's table),
+        // each item's signal an index into _kinds: merged into pair order once, in Finish.
+        private readonly List<RawRun> _runs = [];
+        private readonly List<SignalKind> _kinds = [];
         private readonly Dictionary<long, SignificantEdge> _fused = new(PairKeyComparer.Instance);
         private readonly Dictionary<SignalKind, (long Events, long Objects, long RawPairs)> _signals = [];
         private readonly Dictionary<SignalKind, HashSet<long>> _significantPairs = [];
+        private readonly PoissonTails _tails = new();
 
         /// <summary>The scales in seconds; on a coarse clock none finer than one tick.</summary>
         public IReadOnlyList<double> Scales { get; } = [.. options.ScaleSeconds.Select(s => Math.Max(s, tick)).Distinct()];
@@ -59,14 +73,30 @@ public sealed partial class Detector
         /// <summary>The raw network at the toolkit's window, and (when <paramref name="testScale"/> is set) that scale's timing test.</summary>
         public void AddRaw(SignalKind kind, PairTable table, double? testScale)
         {
-            foreach (var (lo, hi, s) in table.Pairs())
+            if (_kinds.Count == ushort.MaxValue)
             {
-                var p = testScale is { } scale ? Test(kind, lo, hi, s, scale) : 1;
-                var significant = testScale is { } tested && p < AlphaAt(tested);
-                if (s.Weight >= options.MinWeight || significant)
+                throw new InvalidOperationException($"more than {ushort.MaxValue} signals");
+            }
+            var signal = (ushort)_kinds.Count;
+            _kinds.Add(kind);
+            for (var shard = 0; shard < table.ShardCount; shard++)
+            {
+                // Room for every pair of the shard (raw edges are a subset): no list doubling its way up, no copies.
+                var pairs = table.Shard(shard);
+                var keys = new long[pairs.Count];
+                var items = new RawItem[keys.Length];
+                var n = 0;
+                pairs.ForEach((int lo, int hi, ref PairStats s) =>
                 {
-                    _raw.Add(new RawEdge(_pairs.Key(lo, hi), kind, s.Weight, significant));
-                }
+                    var p = testScale is { } scale ? Test(kind, lo, hi, s, scale) : 1;
+                    var significant = testScale is { } tested && p < AlphaAt(tested);
+                    if (s.Weight >= options.MinWeight || significant)
+                    {
+                        keys[n] = _pairs.Key(lo, hi);
+                        items[n++] = new RawItem(s.Weight, significant);
+                    }
+                });
+                _runs.Add(new RawRun(signal, keys, items, n));
             }
             var events = corpus.Signals[kind];
             _signals[kind] = (events.Events.Length, events.ObjectCount, table.Count);
@@ -75,9 +105,9 @@ public sealed partial class Detector
         /// <summary>A slower (or, on a coarse clock, tick-aligned) scale's timing test.</summary>
         public void AddScale(SignalKind kind, PairTable table, double scale)
         {
-            foreach (var (lo, hi, s) in table.Pairs())
+            for (var shard = 0; shard < table.ShardCount; shard++)
             {
-                Test(kind, lo, hi, s, scale);
+                table.Shard(shard).ForEach((int lo, int hi, ref PairStats s) => Test(kind, lo, hi, s, scale));
             }
         }
 
@@ -93,7 +123,7 @@ public sealed partial class Detector
             // Under the null, synchronous and near-synchronous co-actions are equally likely per unit of gap, so the
             // control count (the adjacent band of the same width) predicts how many synchronous objects chance gives.
             var lambda = options.ControlRatio * (s.ControlObjects + 0.5) / Math.Max(1, options.ControlFactor - 1);
-            var p = Poisson.UpperTail(s.SyncObjects, lambda);
+            var p = _tails.UpperTail(s.SyncObjects, s.ControlObjects, lambda);
             var significant = p < AlphaAt(scale) && s.SyncObjects >= options.MinSyncObjects;
             // A candidate: at least four times as many synchronous objects as the adjacent band (plus a half) predicts.
             if (!significant && (scale <= options.Window || s.SyncObjects < options.CandidateRatio * (s.ControlObjects + 0.5)))
@@ -128,25 +158,130 @@ public sealed partial class Detector
 
         public (IReadOnlyList<EdgeResult>, List<SignificantEdge>, Dictionary<string, SignalCounts>) Finish()
         {
-            // A pair significant only at a slower scale is still in the raw network when its toolkit weight is; mark it.
-            for (var i = 0; i < _raw.Count; i++)
+            // Each run in pair order (the shards' runs on threads of their own), then a pair significant only at a slower
+            // scale, still in the raw network when its toolkit weight is, is marked (both lists sorted: one walk).
+            var significantByKind = _significantPairs.ToDictionary(p => p.Key, p =>
             {
-                var e = _raw[i];
-                if (!e.Significant && _significantPairs.TryGetValue(e.Signal, out var set) && set.Contains(e.Pair))
+                var keys = p.Value.ToArray();
+                Array.Sort(keys);
+                return keys;
+            });
+            Parallel.For(0, _runs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, r =>
+            {
+                var run = _runs[r];
+                Array.Sort(run.Keys, run.Items, 0, run.Count);
+                if (significantByKind.TryGetValue(_kinds[run.Signal], out var marked))
                 {
-                    _raw[i] = e with { Significant = true };
+                    var j = 0;
+                    for (var i = 0; i < run.Count && j < marked.Length; i++)
+                    {
+                        while (j < marked.Length && marked[j] < run.Keys[i])
+                        {
+                            j++;
+                        }
+                        if (j < marked.Length && marked[j] == run.Keys[i])
+                        {
+                            run.Items[i] = run.Items[i] with { Significant = true };
+                        }
+                    }
                 }
-            }
-            _raw.Sort(static (x, y) => x.Pair != y.Pair ? x.Pair.CompareTo(y.Pair) : x.Signal.CompareTo(y.Signal));
-            var edges = new RawEdgeList([.. _raw], _pairs);
+            });
+            var edges = new RawEdgeList(MergeRuns(_runs), [.. _kinds], _pairs);
+            _runs.Clear();
             var counts = new Dictionary<string, SignalCounts>();
             foreach (var (kind, (events, objects, rawPairs)) in _signals)
             {
                 counts[kind.Name()] = new SignalCounts(events, objects, rawPairs, _significantPairs.TryGetValue(kind, out var set) ? set.Count : 0);
             }
             // In pair order, not the pair table's: scores sum evidence over these edges in floating point, and the table's
-            // order depends on how many threads (shards) swept it.
-            return (edges, [.. _fused.Values.OrderBy(e => e.A).ThenBy(e => e.B)], counts);
+            // order depends on how many threads (shards) swept it. A's index in the high half: the key sorts by (A, B).
+            var fusedKeys = new long[_fused.Count];
+            var fused = new SignificantEdge[_fused.Count];
+            var n = 0;
+            foreach (var edge in _fused.Values)
+            {
+                edge.Seal();
+                fusedKeys[n] = PairTable.Key(edge.A, edge.B);
+                fused[n++] = edge;
+            }
+            Array.Sort(fusedKeys, fused);
+            return (edges, [.. fused], counts);
+        }
+
+        /// <summary>
+        /// The runs merged into one list in (pair, signal) order: the runs of one signal hold disjoint pairs, and a pair in
+        /// several signals comes first with the signal added first (signals are added in <see cref="SignalKind"/> order).
+        /// </summary>
+        private static RawEdge[] MergeRuns(List<RawRun> runs)
+        {
+            var merged = new RawEdge[runs.Sum(r => (long)r.Count)];
+            var heads = new int[runs.Count];
+            for (var i = 0; i < merged.Length; i++)
+            {
+                var best = -1;
+                var bestKey = long.MaxValue;
+                var bestSignal = ushort.MaxValue;
+                for (var r = 0; r < runs.Count; r++)
+                {
+                    var run = runs[r];
+                    if (heads[r] < run.Count && (run.Keys[heads[r]] < bestKey || (run.Keys[heads[r]] == bestKey && run.Signal < bestSignal)))
+                    {
+                        best = r;
+                        bestKey = run.Keys[heads[r]];
+                        bestSignal = run.Signal;
+                    }
+                }
+                var item = runs[best].Items[heads[best]++];
+                merged[i] = new RawEdge(bestKey, item.Weight, bestSignal, item.Significant);
+            }
+            return merged;
+        }
+    }
+
+    /// <summary>A raw edge's weight and whether it is significant, beside its pair key in a run.</summary>
+    private readonly record struct RawItem(int Weight, bool Significant);
+
+    /// <summary>One signal's raw edges from one pair-table shard: the first <paramref name="Count"/> ordinal pair keys and
+    /// their items, sorted in Finish.</summary>
+    private sealed record RawRun(ushort Signal, long[] Keys, RawItem[] Items, int Count);
+
+    /// <summary>
+    /// Poisson upper tails of the pair test, computed once per (synchronous, control) count: millions of pairs share a
+    /// few thousand such counts, and the tail of the same arguments is the same number.
+    /// </summary>
+    private sealed class PoissonTails
+    {
+        private const int Side = 128;
+        private readonly double[] _small = CreateEmpty();
+        private readonly Dictionary<long, double> _large = [];
+
+        private static double[] CreateEmpty()
+        {
+            var table = new double[Side * Side];
+            Array.Fill(table, -1.0);
+            return table;
+        }
+
+        /// <summary>P[Poisson(<paramref name="lambda"/>) &gt;= <paramref name="sync"/>], where lambda is a function of
+        /// <paramref name="control"/> alone (the options are fixed for the run).</summary>
+        public double UpperTail(int sync, int control, double lambda)
+        {
+            if ((uint)sync < Side && (uint)control < Side)
+            {
+                ref var slot = ref _small[(sync * Side) + control];
+                if (slot < 0)
+                {
+                    slot = Poisson.UpperTail(sync, lambda);
+                }
+                return slot;
+            }
+            var key = ((long)sync << 32) | (uint)control;
+            if (!_large.TryGetValue(key, out var p))
+            {
+                p = Poisson.UpperTail(sync, lambda);
+                _large[key] = p;
+            }
+            return p;
         }
     }
 }

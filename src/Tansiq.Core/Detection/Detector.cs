@@ -46,6 +46,8 @@ public sealed partial class Detector
                 Parallelism = o.Parallelism,
             }));
             Stage($"weigh {kind.Name()}", () => weighing.AddRaw(kind, table, tick <= 1 ? o.Window : null));
+            // The tables live outside the GC's heap: each is given back as soon as it is weighed.
+            table.Dispose();
             foreach (var scale in weighing.Scales)
             {
                 if ((tick <= 1 && scale == o.Window) || (IsPost(kind) && scale > o.MaxPostScale * o.Window))
@@ -65,6 +67,7 @@ public sealed partial class Detector
                     Parallelism = o.Parallelism,
                 }));
                 Stage($"weigh {kind.Name()} at {scale:0.#} s", () => weighing.AddScale(kind, scaled, scale));
+                scaled.Dispose();
             }
         }
 
@@ -131,13 +134,14 @@ public sealed partial class Detector
         return 0;
     });
 
-    private readonly record struct RawEdge(long Pair, SignalKind Signal, int Weight, bool Significant);
+    /// <summary>A raw edge: its ordinal pair key, toolkit weight, signal (an index into the list's signals) and significance (16 bytes).</summary>
+    private readonly record struct RawEdge(long Pair, int Weight, ushort Signal, bool Significant);
 
     /// <summary>
     /// The raw edges as a list whose items are made on access: millions of edge objects would otherwise outweigh
     /// everything else detect keeps; the writers stream through them once.
     /// </summary>
-    private sealed class RawEdgeList(RawEdge[] edges, OrdinalPairs pairs) : IReadOnlyList<EdgeResult>
+    private sealed class RawEdgeList(RawEdge[] edges, SignalKind[] kinds, OrdinalPairs pairs) : IReadOnlyList<EdgeResult>
     {
         public int Count => edges.Length;
 
@@ -146,7 +150,7 @@ public sealed partial class Detector
             get
             {
                 var e = edges[index];
-                return new EdgeResult(pairs.Source(e.Pair), pairs.Target(e.Pair), e.Signal, e.Weight, e.Significant);
+                return new EdgeResult(pairs.Source(e.Pair), pairs.Target(e.Pair), kinds[e.Signal], e.Weight, e.Significant);
             }
         }
 
@@ -159,6 +163,37 @@ public sealed partial class Detector
         }
 
         System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+
+        /// <summary>
+        /// Each account's raw signals, as <see cref="Explain"/> gathers them from the edges, without making an edge
+        /// object or a string look-up per edge: one bit per signal and account rank first.
+        /// </summary>
+        public void AddSignals(Dictionary<string, HashSet<SignalKind>> rawSignals)
+        {
+            var masks = new ulong[pairs.Count];
+            foreach (var e in edges)
+            {
+                var bit = 1UL << e.Signal;
+                masks[(int)(e.Pair >> 32)] |= bit;
+                masks[(int)(uint)e.Pair] |= bit;
+            }
+            for (var rank = 0; rank < masks.Length; rank++)
+            {
+                if (masks[rank] == 0)
+                {
+                    continue;
+                }
+                var set = new HashSet<SignalKind>();
+                for (var m = masks[rank]; m != 0; m &= m - 1)
+                {
+                    set.Add(kinds[System.Numerics.BitOperations.TrailingZeroCount(m)]);
+                }
+                rawSignals.Add(pairs.ByRank(rank), set);
+            }
+        }
+
+        /// <summary>Whether <see cref="AddSignals"/> can hold every signal in one bit.</summary>
+        public bool FewSignals => kinds.Length <= 64;
     }
 
     private (int[] Nodes, int[] Membership, WeightedGraph Graph) Cluster(List<SignificantEdge> significant)
@@ -290,10 +325,17 @@ public sealed partial class Detector
         }
 
         var rawSignals = new Dictionary<string, HashSet<SignalKind>>();
-        foreach (var e in edges)
+        if (edges is RawEdgeList { FewSignals: true } rawEdges)
         {
-            (rawSignals.TryGetValue(e.Source, out var s1) ? s1 : rawSignals[e.Source] = []).Add(e.Signal);
-            (rawSignals.TryGetValue(e.Target, out var s2) ? s2 : rawSignals[e.Target] = []).Add(e.Signal);
+            rawEdges.AddSignals(rawSignals);
+        }
+        else
+        {
+            foreach (var e in edges)
+            {
+                (rawSignals.TryGetValue(e.Source, out var s1) ? s1 : rawSignals[e.Source] = []).Add(e.Signal);
+                (rawSignals.TryGetValue(e.Target, out var s2) ? s2 : rawSignals[e.Target] = []).Add(e.Signal);
+            }
         }
         foreach (var a in clusterOf.Keys.Concat(strongest.Keys))
         {

@@ -36,6 +36,27 @@ public class PairTableTests
         Assert.True(Unsafe.IsNullRef(ref table.Find(5000, 5001)));
     }
 
+    [Fact]
+    public void AddDirected_TableGrowsAcrossNativeBlocks_EveryCountKept()
+    {
+        // A table grows by moving its pairs into a new native block and freeing the old one; every count survives.
+        var table = new PairTable(2, 16);
+        for (var a = 1; a < 400; a++)
+        {
+            for (var b = 0; b < a; b += 3)
+            {
+                table.AddDirected(a, b);
+                table.AddDirected(b, a);
+                table.AddDirected(b, a);
+            }
+        }
+        var pairs = table.Pairs().ToList();
+        Assert.Equal(pairs.Count, table.Count);
+        Assert.Equal(Enumerable.Range(1, 399).Sum(a => (a + 2) / 3), pairs.Count);
+        Assert.All(pairs, p => Assert.Equal((1, 2), (p.Stats.HiToLo, p.Stats.LoToHi)));
+        table.Dispose();
+    }
+
     [Theory]
     [InlineData(2)]
     [InlineData(3)]
