@@ -1,0 +1,68 @@
+namespace Tansiq.Core.Detection;
+
+public sealed partial class Detector
+{
+    /// <summary>
+    /// A scheduler squad reuses its canned material: the same accusation under every critic it swarms, the same campaign
+    /// text in every flood, the same hashtags in every push, for days. Each use is a burst within seconds, but the object
+    /// (a text, a near-duplicate cluster, a hashtag, a link) is one, and its busiest window holds only the members of one
+    /// operation: judged by that window alone, the squad's most-used material counts against its synchrony share (fuzz
+    /// world 75: 288 of the 705 unsynchronised own objects of a 269-account squad were texts and tags it had used in
+    /// bursts on two or more occasions). At the window itself, an own object that is not a post (posts are reacted to
+    /// once, around their own time) is therefore also synchronous when its members' actions fall into separate
+    /// <b>occasions</b> — runs of actions with no silence longer than <see cref="DetectOptions.MaxPostScale"/> windows —
+    /// of which at least two are bursts (the busiest window of the scale holds at least two members and the burst share of
+    /// the occasion's members), and the members in those bursts are at least the burst share of all the members who
+    /// acted on it. Its spread is the median over its bursts of the spread of the members' first actions in each.
+    /// Returns null otherwise (the object stays judged by its busiest window).
+    /// </summary>
+    private (HashSet<int> Burst, double Spread)? RepeatedBursts(SharedAction shared, double scale)
+    {
+        var o = _options;
+        if (scale > o.Window || IsPost(shared.Signal) || shared.Actions.Count < 4)
+        {
+            return null;
+        }
+        var silence = o.MaxPostScale * o.Window;
+        var burst = new HashSet<int>();
+        var spreads = new List<double>();
+        var distinct = new HashSet<int>();
+        var actions = shared.Actions;
+        var start = 0;
+        for (var i = 1; i <= actions.Count; i++)
+        {
+            if (i < actions.Count && actions[i].Time - actions[i - 1].Time <= silence)
+            {
+                continue;
+            }
+            var occasion = actions.GetRange(start, i - start);
+            start = i;
+            distinct.Clear();
+            var last = occasion[0].Time;
+            foreach (var (account, time) in occasion)
+            {
+                if (distinct.Add(account))
+                {
+                    last = time;
+                }
+            }
+            if (distinct.Count < 2)
+            {
+                continue;
+            }
+            var window = BusiestWindow(occasion, scale);
+            if (window.Count < 2 || window.Count < o.MinBurstShare * distinct.Count)
+            {
+                continue;
+            }
+            burst.UnionWith(window);
+            spreads.Add(last - occasion[0].Time);
+        }
+        if (spreads.Count < 2 || burst.Count < o.MinBurstShare * shared.Acting)
+        {
+            return null;
+        }
+        spreads.Sort();
+        return (burst, spreads[spreads.Count / 2]);
+    }
+}
