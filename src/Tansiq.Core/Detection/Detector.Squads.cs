@@ -5,16 +5,18 @@ public sealed partial class Detector
     /// <summary>
     /// A scheduler squad reuses its canned material: the same accusation under every critic it swarms, the same campaign
     /// text in every flood, the same hashtags in every push, for days. Each use is a burst within seconds, but the object
-    /// (a text, a near-duplicate cluster, a hashtag, a link) is one, and its busiest window holds only the members of one
-    /// operation: judged by that window alone, the squad's most-used material counts against its synchrony share (fuzz
-    /// world 75: 288 of the 705 unsynchronised own objects of a 269-account squad were texts and tags it had used in
-    /// bursts on two or more occasions). At the window itself, an own object that is not a post (posts are reacted to
-    /// once, around their own time) is therefore also synchronous when its members' actions fall into separate
-    /// <b>occasions</b> — runs of actions with no silence longer than <see cref="DetectOptions.MaxPostScale"/> windows —
-    /// of which at least two are bursts (the busiest window of the scale holds at least two members and the burst share of
-    /// the occasion's members), and the members in those bursts are at least the burst share of all the members who
-    /// acted on it. Its spread is the median over its bursts of the spread of the members' first actions in each.
-    /// Returns null otherwise (the object stays judged by its busiest window).
+    /// (a text, a near-duplicate cluster, a hashtag, a link) is one. Judged as one, its busiest window holds only the
+    /// members of one operation, and the spread of the members' first actions runs over days (a member who missed the
+    /// first flood joins the next): the squad's most-used material counted against it (fuzz world 75: 288 of the 705
+    /// unsynchronised own objects of a 269-account squad were texts and tags it had used in bursts on two or more
+    /// occasions). At the window itself, an own object that is not a post (posts are reacted to once, around their own
+    /// time) is therefore judged occasion by occasion when it has several: its members' actions are cut into
+    /// <b>occasions</b> at silences longer than <see cref="DetectOptions.MaxPostScale"/> windows; an occasion is a burst
+    /// when the busiest window of the scale holds at least two members and the burst share of the occasion's members. With
+    /// at least two bursts whose members are together at least the burst share of all the members who acted on the
+    /// object, the object is synchronous, its burst members are those of all its bursts, and its spread is the median over
+    /// the bursts of the spread of the members' first actions in each. Returns null otherwise (the object is judged by its
+    /// busiest window, as before).
     /// </summary>
     private (HashSet<int> Burst, double Spread)? RepeatedBursts(SharedAction shared, double scale)
     {
