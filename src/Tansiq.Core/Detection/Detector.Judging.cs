@@ -686,6 +686,13 @@ public sealed partial class Detector
             {
                 continue;
             }
+            // Canned material a squad reuses in burst after burst is judged occasion by occasion (Detector.Squads.cs).
+            if (RepeatedBursts(shared, scale) is { } repeated)
+            {
+                synchronous.Add(new SynchronousObject(shared, repeated.Burst));
+                spreads.Add(repeated.Spread);
+                continue;
+            }
             var burst = BusiestWindow(shared.Actions, scale);
             if (burst.Count < 2 || burst.Count < o.MinBurstShare * shared.Acting)
             {
