@@ -36,6 +36,7 @@ public sealed partial class Detector
             return [];
         }
         var taken = new HashSet<int>(judged.SelectMany(c => c.Kept));
+        Activity(corpus);
         var weights = new Dictionary<long, double>(PairKeyComparer.Instance);
         var seen = new int[corpus.AccountCount];
         var stamp = 0;
@@ -273,8 +274,7 @@ public sealed partial class Detector
     {
         var o = _options;
         var taken = new HashSet<int>(communities.SelectMany(c => c.Kept));
-        int[]? activity = null;
-        var total = 0L;
+        var (activity, total) = Activity(corpus);
         var seen = new int[corpus.AccountCount];
         var stamp = 0;
         foreach (var c in communities.Where(c => c.Passed))
@@ -283,31 +283,6 @@ public sealed partial class Detector
             if (!BurstsOnOrders(v, postsNeeded: false))
             {
                 continue;
-            }
-            if (activity is null)
-            {
-                activity = new int[corpus.AccountCount];
-                foreach (var (_, events) in corpus.Signals)
-                {
-                    for (var obj = 0; obj < events.ObjectCount; obj++)
-                    {
-                        var span = events.EventsOf(obj);
-                        if (span.Length < 2)
-                        {
-                            continue;
-                        }
-                        stamp++;
-                        foreach (var e in span)
-                        {
-                            if (seen[e.Account] != stamp)
-                            {
-                                seen[e.Account] = stamp;
-                                activity[e.Account]++;
-                                total++;
-                            }
-                        }
-                    }
-                }
             }
             var joins = new Dictionary<int, int>();
             var mass = 0L;
@@ -353,5 +328,58 @@ public sealed partial class Detector
                 }
             }
         }
+    }
+
+    private int[]? _activity;
+    private long _activityTotal;
+
+    /// <summary>Per account, the objects it acted on among those acted on more than once, and their sum over accounts.</summary>
+    private (int[] Activity, long Total) Activity(Corpus corpus)
+    {
+        if (_activity is null)
+        {
+            _activity = new int[corpus.AccountCount];
+            _activityTotal = 0;
+            var seen = new int[corpus.AccountCount];
+            var stamp = 0;
+            foreach (var (_, events) in corpus.Signals)
+            {
+                for (var obj = 0; obj < events.ObjectCount; obj++)
+                {
+                    var span = events.EventsOf(obj);
+                    if (span.Length < 2)
+                    {
+                        continue;
+                    }
+                    stamp++;
+                    foreach (var e in span)
+                    {
+                        if (seen[e.Account] != stamp)
+                        {
+                            seen[e.Account] = stamp;
+                            _activity[e.Account]++;
+                            _activityTotal++;
+                        }
+                    }
+                }
+            }
+        }
+        return (_activity, _activityTotal);
+    }
+
+    /// <summary>
+    /// A community found from co-bursts also holds strangers who re-shared two of its small posts around the time of its
+    /// bursts: its members are those whose burst count is beyond what their activity explains,
+    /// P[Poisson(k·M/E) ≥ bursts] &lt; <see cref="DetectOptions.OwnObjectAlpha"/> (k, M and E as in
+    /// <see cref="ExtendMembers"/>; one test per member of a community that passes as a group).
+    /// </summary>
+    private void KeepBeyondChance(Verdict verdict)
+    {
+        if (_activity is null || _activityTotal == 0)
+        {
+            return;
+        }
+        var mass = (double)verdict.Synchronous.Sum(s => s.Shared.Participants);
+        verdict.Kept.RemoveAll(a => Poisson.UpperTail(verdict.PerMember[a], _activity[a] * mass / _activityTotal) >= _options.OwnObjectAlpha);
     }
 }

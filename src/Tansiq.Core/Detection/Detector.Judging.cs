@@ -727,6 +727,10 @@ public sealed partial class Detector
                 verdict.Kept.Add(account);
             }
         }
+        if (_coBurstPass)
+        {
+            KeepBeyondChance(verdict);
+        }
         if (synchronous.Count < o.MinExclusiveObjects)
         {
             Fail(verdict, "synchronous_own_objects", synchronous.Count, o.MinExclusiveObjects);
