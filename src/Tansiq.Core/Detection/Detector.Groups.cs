@@ -280,7 +280,7 @@ public sealed partial class Detector
         foreach (var c in communities.Where(c => c.Passed))
         {
             var v = c.Verdict!;
-            if (!BurstsOnOrders(v, postsNeeded: false))
+            if (!BurstsOnOrders(v, postsNeeded: true))
             {
                 continue;
             }
