@@ -369,7 +369,7 @@ public sealed partial class Detector
 
     /// <summary>
     /// A community found from co-bursts also holds strangers who re-shared two of its small posts around the time of its
-    /// bursts: its members are those whose burst count is beyond what their activity explains,
+    /// bursts: once it has passed every test as a group, its members are those whose burst count is beyond what their activity explains,
     /// P[Poisson(k·M/E) ≥ bursts] &lt; <see cref="DetectOptions.OwnObjectAlpha"/> (k, M and E as in
     /// <see cref="ExtendMembers"/>; one test per member of a community that passes as a group).
     /// </summary>
@@ -381,5 +381,11 @@ public sealed partial class Detector
         }
         var mass = (double)verdict.Synchronous.Sum(s => s.Shared.Participants);
         verdict.Kept.RemoveAll(a => Poisson.UpperTail(verdict.PerMember[a], _activity[a] * mass / _activityTotal) >= _options.OwnObjectAlpha);
+        if (verdict.Kept.Count < _options.MinClusterSize)
+        {
+            verdict.Failed = "members";
+            verdict.FailedValue = verdict.Kept.Count;
+            verdict.FailedThreshold = _options.MinClusterSize;
+        }
     }
 }

@@ -727,10 +727,6 @@ public sealed partial class Detector
                 verdict.Kept.Add(account);
             }
         }
-        if (_coBurstPass)
-        {
-            KeepBeyondChance(verdict);
-        }
         if (synchronous.Count < o.MinExclusiveObjects)
         {
             Fail(verdict, "synchronous_own_objects", synchronous.Count, o.MinExclusiveObjects);
@@ -764,6 +760,10 @@ public sealed partial class Detector
         {
             Fail(verdict, verdict.Kept.Count < 2 ? "members" : "pair_evidence_log10_p", verdict.Kept.Count < 2 ? verdict.Kept.Count : StrongestWithin(verdict.Kept, edgeOf),
                 verdict.Kept.Count < 2 ? o.MinClusterSize : o.OverwhelmingLog10P);
+        }
+        if (_coBurstPass && verdict.Passed)
+        {
+            KeepBeyondChance(verdict);
         }
         return verdict;
     }
