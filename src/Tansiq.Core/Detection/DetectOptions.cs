@@ -103,6 +103,12 @@ public sealed record DetectOptions
     /// </summary>
     public double OverwhelmingLog10P { get; init; } = 12;
 
+    /// <summary>
+    /// The group evidence (−log10 p) a community found from co-bursts alone must reach (its synchronous own objects
+    /// against its control objects, one test per community; see Detector.Groups.cs).
+    /// </summary>
+    public double CoBurstLog10P { get; init; } = 6;
+
     /// <summary>Such a pair or triad also needs at least this many synchronous own objects.</summary>
     public int MinOverwhelmingObjects { get; init; } = 10;
 

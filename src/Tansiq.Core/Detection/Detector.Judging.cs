@@ -145,6 +145,8 @@ public sealed partial class Detector
         {
             communities = Judge(corpus, nodes, membership, edgeOf, scales);
         }
+        communities.AddRange(CoBurstCommunities(corpus, communities, edgeOf));
+        ExtendMembers(corpus, communities);
         AttachProducers(corpus, communities);
         return communities;
     }
@@ -758,14 +760,23 @@ public sealed partial class Detector
         {
             Fail(verdict, "single_author_share", single, o.MaxSingleAuthorShare);
         }
-        else if (verdict.Kept.Count >= 2 && GroupEvidence(verdict.Kept, edgeOf) is var group && group < o.OverwhelmingLog10P)
+        else if (verdict.Kept.Count >= 2 && (_coBurstPass ? CoBurstEvidence(own, verdict) : GroupEvidence(verdict.Kept, edgeOf)) is var group
+            && group < (_coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P))
         {
-            Fail(verdict, "group_evidence_log10_p", group, o.OverwhelmingLog10P);
+            Fail(verdict, "group_evidence_log10_p", group, _coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P);
+        }
+        else if (_coBurstPass && !BurstsOnOrders(verdict, postsNeeded: true))
+        {
+            Fail(verdict, "reacts_on_orders", 0, 1);
         }
         else if (verdict.Kept.Count < o.MinClusterSize && (verdict.Kept.Count < 2 || synchronous.Count < o.MinOverwhelmingObjects || !Overwhelming(verdict.Kept, edgeOf)))
         {
             Fail(verdict, verdict.Kept.Count < 2 ? "members" : "pair_evidence_log10_p", verdict.Kept.Count < 2 ? verdict.Kept.Count : StrongestWithin(verdict.Kept, edgeOf),
                 verdict.Kept.Count < 2 ? o.MinClusterSize : o.OverwhelmingLog10P);
+        }
+        if (_coBurstPass && verdict.Passed)
+        {
+            KeepBeyondChance(verdict);
         }
         return verdict;
     }

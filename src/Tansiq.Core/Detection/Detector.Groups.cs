@@ -1,0 +1,391 @@
+using Tansiq.Core.CoAction;
+using Tansiq.Core.Evidence;
+using Tansiq.Core.Graphs;
+
+namespace Tansiq.Core.Detection;
+
+/// <summary>
+/// Group-level evidence where pair evidence is thin. A human squad of a hundred whose members each join a fifth of the
+/// orders shares one or two objects pair by pair (no pair beats the null model, so the squad is not even in the account
+/// graph), yet every order puts a dozen of them on one obscure post within minutes, dozens of times: overwhelming as a
+/// group. Two rules read that evidence: the co-burst pass finds such groups from the bursts on obscure objects alone
+/// (a hypergraph whose hyperedges are the bursts), and every coordinated cluster takes in the accounts that join more of
+/// its bursts than their own activity explains.
+/// </summary>
+public sealed partial class Detector
+{
+    /// <summary>Set while the co-burst pass judges its communities: their group evidence is their bursts, not pairs.</summary>
+    private bool _coBurstPass;
+
+    /// <summary>
+    /// The co-burst pass. Every object with at most <see cref="DetectOptions.SlowScaleMaxParticipants"/> participants
+    /// whose busiest window at a human scale (the judged scales slower than the window; posts up to
+    /// <see cref="DetectOptions.MaxPostScale"/> windows) holds at least three accounts' first actions, and at least
+    /// <see cref="DetectOptions.MinBurstShare"/> of all its participants, is a burst: an obscure object taken up by a
+    /// group at once. Each burst of b accounts ties each pair of them by 1/(b−1) (Newman's weighting, as the rarity
+    /// weight); Louvain finds the communities of that hypergraph among the accounts not already in a coordinated
+    /// cluster, and each is judged by the cluster tests at the human scales, with the group's own timing evidence in
+    /// place of its pairs' (<see cref="CoBurstEvidence"/>). Only communities that pass are returned.
+    /// </summary>
+    private List<Community> CoBurstCommunities(Corpus corpus, List<Community> judged, Dictionary<long, SignificantEdge> edgeOf)
+    {
+        var o = _options;
+        var scales = JudgedScales().Where(s => s > o.Window && s > _tick && s <= o.MaxPostScale * o.Window).ToList();
+        if (scales.Count == 0)
+        {
+            return [];
+        }
+        var taken = new HashSet<int>(judged.SelectMany(c => c.Kept));
+        Activity(corpus);
+        var weights = new Dictionary<long, double>(PairKeyComparer.Instance);
+        var seen = new int[corpus.AccountCount];
+        var stamp = 0;
+        var firsts = new List<(int Account, double Time)>();
+        var burst = new List<int>();
+        foreach (var (kind, events) in corpus.Signals.OrderBy(s => s.Key))
+        {
+            for (var obj = 0; obj < events.ObjectCount; obj++)
+            {
+                var span = events.EventsOf(obj);
+                if (span.Length < 3)
+                {
+                    continue;
+                }
+                stamp++;
+                firsts.Clear();
+                foreach (var e in span)
+                {
+                    if (seen[e.Account] != stamp)
+                    {
+                        seen[e.Account] = stamp;
+                        firsts.Add((e.Account, e.Time));
+                        if (firsts.Count > o.SlowScaleMaxParticipants)
+                        {
+                            break;
+                        }
+                    }
+                }
+                if (firsts.Count < 3 || firsts.Count > o.SlowScaleMaxParticipants)
+                {
+                    continue;
+                }
+                // The largest burst at any human scale (the fastest on ties).
+                var (bestLo, bestHi) = (0, -1);
+                foreach (var scale in scales)
+                {
+                    var lo = 0;
+                    for (var hi = 0; hi < firsts.Count; hi++)
+                    {
+                        while (firsts[hi].Time - firsts[lo].Time > scale)
+                        {
+                            lo++;
+                        }
+                        if (hi - lo > bestHi - bestLo)
+                        {
+                            (bestLo, bestHi) = (lo, hi);
+                        }
+                    }
+                }
+                var size = bestHi - bestLo + 1;
+                if (size < 3 || size < o.MinBurstShare * firsts.Count)
+                {
+                    continue;
+                }
+                burst.Clear();
+                for (var i = bestLo; i <= bestHi; i++)
+                {
+                    if (!taken.Contains(firsts[i].Account))
+                    {
+                        burst.Add(firsts[i].Account);
+                    }
+                }
+                var w = 1.0 / (size - 1);
+                for (var i = 0; i < burst.Count; i++)
+                {
+                    for (var j = i + 1; j < burst.Count; j++)
+                    {
+                        var key = PairTable.Key(Math.Min(burst[i], burst[j]), Math.Max(burst[i], burst[j]));
+                        weights[key] = weights.GetValueOrDefault(key) + w;
+                    }
+                }
+            }
+        }
+        if (weights.Count == 0)
+        {
+            return [];
+        }
+        var index = new Dictionary<int, int>();
+        var nodes = new List<int>();
+        int Node(int account)
+        {
+            if (!index.TryGetValue(account, out var i))
+            {
+                i = nodes.Count;
+                index[account] = i;
+                nodes.Add(account);
+            }
+            return i;
+        }
+        var list = new List<(int, int, double)>(weights.Count);
+        foreach (var (key, w) in weights.OrderBy(p => p.Key))
+        {
+            list.Add((Node((int)(key >> 32)), Node((int)(uint)key), w));
+        }
+        var graph = WeightedGraph.FromEdges(nodes.Count, list);
+        var membership = Louvain.Communities(graph, o.Resolution, o.Seed);
+        var nodeArray = nodes.ToArray();
+        var passed = new List<Community>();
+        _coBurstPass = true;
+        try
+        {
+            var communities = Judge(corpus, nodeArray, membership, edgeOf, scales);
+            var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
+            for (var round = 0; round < o.RefinementLevels; round++)
+            {
+                passed.AddRange(communities.Where(c => c.Passed));
+                var changed = false;
+                var keep = new HashSet<int>();
+                foreach (var community in communities.Where(c => !c.Passed && c.Accounts.Count >= 4))
+                {
+                    var local = new Dictionary<int, int>();
+                    foreach (var account in community.Accounts)
+                    {
+                        local[index[account]] = local.Count;
+                    }
+                    var edges = new List<(int, int, double)>();
+                    foreach (var (node, a) in local)
+                    {
+                        for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
+                        {
+                            if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
+                            {
+                                edges.Add((a, b, graph.Weights[k]));
+                            }
+                        }
+                    }
+                    var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), o.Resolution, o.Seed);
+                    if (parts.Distinct().Count() < 2)
+                    {
+                        continue;
+                    }
+                    foreach (var (node, a) in local)
+                    {
+                        membership[node] = nextLabel + parts[a];
+                        keep.Add(node);
+                    }
+                    nextLabel += parts.Max() + 1;
+                    changed = true;
+                }
+                if (!changed)
+                {
+                    break;
+                }
+                // Judge only the new parts: the communities that passed are kept, the rest could not be split.
+                var subset = keep.Order().ToArray();
+                communities = Judge(corpus, [.. subset.Select(n => nodeArray[n])], [.. subset.Select(n => membership[n])], edgeOf, scales);
+            }
+        }
+        finally
+        {
+            _coBurstPass = false;
+        }
+        return passed;
+    }
+
+    /// <summary>
+    /// A co-burst community's group evidence (−log10 p), in place of its pairs': its synchronous own objects S at the
+    /// scale against its control objects C, the own objects whose members act within twice the scale but not within it.
+    /// When the members' timing is unrelated, a group of three or more fits within s at most as often as within (s, 2s]
+    /// (for two accounts about as often; for b accounts spread evenly 1/(2^(b−1)−1) as often), so, as for a pair,
+    /// S ~ Poisson(2·(C + 0.5)) with the same allowance for people reacting faster to what they care about.
+    /// </summary>
+    private double CoBurstEvidence(List<SharedAction> own, Verdict verdict)
+    {
+        var o = _options;
+        var scale = verdict.Scale;
+        var control = 0;
+        var synchronous = verdict.Synchronous.Select(s => s.Shared).ToHashSet();
+        foreach (var shared in own)
+        {
+            if (synchronous.Contains(shared)
+                || (scale > o.Window && (shared.Participants > o.SlowScaleMaxParticipants || (IsPost(shared.Signal) && scale > o.MaxPostScale * o.Window)))
+                || (!shared.BeyondChance && scale > o.MaxPostScale * o.Window))
+            {
+                continue;
+            }
+            var wide = BusiestWindow(shared.Actions, 2 * scale);
+            if (wide.Count >= 2 && wide.Count >= o.MinBurstShare * shared.Acting)
+            {
+                control++;
+            }
+        }
+        return -Math.Log10(Math.Max(Poisson.UpperTail(verdict.Synchronous.Count, 2 * (control + 0.5)), 1e-300));
+    }
+
+    /// <summary>
+    /// A group found from its bursts alone must show that it answers orders, not the posts: when its synchronous objects
+    /// include posts whose time is in the data, the kept members' reactions to them must be concentrated as orders make
+    /// them (<see cref="ReactsOnOrders"/>: a squad's members react to an order that comes minutes after the post, so
+    /// their log-delays hardly scatter; friends, fans and strangers who happen to re-share the same small posts within
+    /// minutes react to the post after delays of their own). Bursts on hashtags, links and texts carry no post time and
+    /// are judged by the other tests alone.
+    /// </summary>
+    private bool BurstsOnOrders(Verdict verdict, bool postsNeeded)
+    {
+        var kept = verdict.Kept.ToHashSet();
+        var posts = new List<SharedAction>();
+        foreach (var s in verdict.Synchronous)
+        {
+            if (double.IsNaN(s.Shared.PostTime))
+            {
+                continue;
+            }
+            var copy = new SharedAction
+            {
+                Signal = s.Shared.Signal,
+                Object = s.Shared.Object,
+                Participants = s.Shared.Participants,
+                Acting = s.Shared.Acting,
+                Author = s.Shared.Author,
+                Owner = s.Shared.Owner,
+                PostTime = s.Shared.PostTime,
+                BeyondChance = s.Shared.BeyondChance,
+            };
+            copy.Actions.AddRange(s.Shared.Actions.Where(a => kept.Contains(a.Account)));
+            posts.Add(copy);
+        }
+        return posts.Count < _options.MinExclusiveObjects ? !postsNeeded : ReactsOnOrders(posts);
+    }
+
+    /// <summary>
+    /// A member of a human squad who joins a fifth of the orders shares one or two objects with each other member: too
+    /// few for a pair edge, so Louvain never puts it in the squad's community. As a group it is plain: it joins the
+    /// squad's bursts again and again. Every coordinated cluster therefore takes in each account outside the clusters
+    /// whose first action on at least <see cref="DetectOptions.MinMemberObjects"/> of the cluster's synchronous objects
+    /// falls inside the burst (the burst members' first actions and its own within the cluster's member spread limit),
+    /// more often than the account's activity explains: with k the objects the account acted on (of those acted on more
+    /// than once), M the participants of the cluster's synchronous objects summed and E the participants of all objects
+    /// summed, P[Poisson(k·M/E) ≥ joins] must be below <see cref="DetectOptions.Alpha"/> divided by the number of
+    /// accounts tested (timing ignored, so the chance is overstated). Clusters whose bursts are on posts extend only when
+    /// their members react to them on orders (<see cref="BurstsOnOrders"/>): a circle of friends' bursts are joined by
+    /// more friends.
+    /// </summary>
+    private void ExtendMembers(Corpus corpus, List<Community> communities)
+    {
+        var o = _options;
+        var taken = new HashSet<int>(communities.SelectMany(c => c.Kept));
+        var (activity, total) = Activity(corpus);
+        var seen = new int[corpus.AccountCount];
+        var stamp = 0;
+        foreach (var c in communities.Where(c => c.Passed))
+        {
+            var v = c.Verdict!;
+            if (!BurstsOnOrders(v, postsNeeded: true))
+            {
+                continue;
+            }
+            var joins = new Dictionary<int, int>();
+            var mass = 0L;
+            foreach (var s in v.Synchronous)
+            {
+                double lo = double.MaxValue, hi = double.MinValue;
+                foreach (var (account, time) in s.Shared.Actions)
+                {
+                    if (s.Burst.Contains(account))
+                    {
+                        lo = Math.Min(lo, time);
+                        hi = Math.Max(hi, time);
+                    }
+                }
+                mass += s.Shared.Participants;
+                stamp++;
+                foreach (var e in corpus.Signals[s.Shared.Signal].EventsOf(s.Shared.Object))
+                {
+                    if (seen[e.Account] == stamp)
+                    {
+                        continue;
+                    }
+                    seen[e.Account] = stamp;
+                    if (!taken.Contains(e.Account) && Math.Max(hi, e.Time) - Math.Min(lo, e.Time) <= v.SpreadLimit)
+                    {
+                        joins[e.Account] = joins.GetValueOrDefault(e.Account) + 1;
+                    }
+                }
+            }
+            var tested = joins.Count(j => j.Value >= o.MinMemberObjects);
+            foreach (var (account, count) in joins.OrderBy(j => j.Key))
+            {
+                if (count < o.MinMemberObjects || total == 0)
+                {
+                    continue;
+                }
+                var expected = (double)activity[account] * mass / total;
+                if (Poisson.UpperTail(count, expected) < o.Alpha / tested)
+                {
+                    v.Kept.Add(account);
+                    v.PerMember[account] = count;
+                    taken.Add(account);
+                }
+            }
+        }
+    }
+
+    private int[]? _activity;
+    private long _activityTotal;
+
+    /// <summary>Per account, the objects it acted on among those acted on more than once, and their sum over accounts.</summary>
+    private (int[] Activity, long Total) Activity(Corpus corpus)
+    {
+        if (_activity is null)
+        {
+            _activity = new int[corpus.AccountCount];
+            _activityTotal = 0;
+            var seen = new int[corpus.AccountCount];
+            var stamp = 0;
+            foreach (var (_, events) in corpus.Signals)
+            {
+                for (var obj = 0; obj < events.ObjectCount; obj++)
+                {
+                    var span = events.EventsOf(obj);
+                    if (span.Length < 2)
+                    {
+                        continue;
+                    }
+                    stamp++;
+                    foreach (var e in span)
+                    {
+                        if (seen[e.Account] != stamp)
+                        {
+                            seen[e.Account] = stamp;
+                            _activity[e.Account]++;
+                            _activityTotal++;
+                        }
+                    }
+                }
+            }
+        }
+        return (_activity, _activityTotal);
+    }
+
+    /// <summary>
+    /// A community found from co-bursts also holds strangers who re-shared two of its small posts around the time of its
+    /// bursts: once it has passed every test as a group, its members are those whose burst count is beyond what their activity explains,
+    /// P[Poisson(k·M/E) ≥ bursts] &lt; <see cref="DetectOptions.OwnObjectAlpha"/> (k, M and E as in
+    /// <see cref="ExtendMembers"/>; one test per member of a community that passes as a group).
+    /// </summary>
+    private void KeepBeyondChance(Verdict verdict)
+    {
+        if (_activity is null || _activityTotal == 0)
+        {
+            return;
+        }
+        var mass = (double)verdict.Synchronous.Sum(s => s.Shared.Participants);
+        verdict.Kept.RemoveAll(a => Poisson.UpperTail(verdict.PerMember[a], _activity[a] * mass / _activityTotal) >= _options.OwnObjectAlpha);
+        if (verdict.Kept.Count < _options.MinClusterSize)
+        {
+            verdict.Failed = "members";
+            verdict.FailedValue = verdict.Kept.Count;
+            verdict.FailedThreshold = _options.MinClusterSize;
+        }
+    }
+}
