@@ -400,7 +400,7 @@ public sealed partial class Detector
         List<SharedAction>? atMinutes = null;
         foreach (var scale in scales)
         {
-            var judged = scale > _options.Window && scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
+            var judged = scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
             community.Verdict = Evaluate(community, judged, scale, edgeOf);
             if (community.Verdict.Passed)
             {

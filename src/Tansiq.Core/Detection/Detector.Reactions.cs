@@ -10,8 +10,10 @@ public sealed partial class Detector
     /// <see cref="ReactsOnOrders"/> tests for the circle's posts), a squad to an order, all together. So at minutes the
     /// posts of an author are evidence only when the members' reactions to that author's posts are concentrated beyond
     /// independent human delays; authors with too few reactions to be tested alone
-    /// (<see cref="DetectOptions.MinOrdersDegrees"/>) are tested together. Returns <paramref name="own"/> itself when
-    /// every author passes.
+    /// (<see cref="DetectOptions.MinOrdersDegrees"/>) are tested together, except in the co-burst pass, whose groups
+    /// pass only when their kept members react on orders (<see cref="BurstsOnOrders"/>): there the pool would mix a
+    /// sparse squad's obscure posts with the reactions of strangers Louvain put beside it. Returns
+    /// <paramref name="own"/> itself when every author passes.
     /// </summary>
     private List<SharedAction> WithoutSelfPacedPosts(List<SharedAction> own)
     {
@@ -46,7 +48,7 @@ public sealed partial class Detector
                 selfPaced.UnionWith(posts);
             }
         }
-        if (small.Count > 0 && OrdersTest(small) is { OnOrders: false, Degrees: var pooled } && pooled >= _options.MinOrdersDegrees)
+        if (small.Count > 0 && !_coBurstPass && OrdersTest(small) is { OnOrders: false, Degrees: var pooled } && pooled >= _options.MinOrdersDegrees)
         {
             selfPaced.UnionWith(small);
         }
