@@ -400,7 +400,7 @@ public sealed partial class Detector
         List<SharedAction>? atMinutes = null;
         foreach (var scale in scales)
         {
-            var judged = scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
+            var judged = scale > _options.Window && scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
             community.Verdict = Evaluate(community, judged, scale, edgeOf);
             if (community.Verdict.Passed)
             {
@@ -686,13 +686,6 @@ public sealed partial class Detector
             // does, and a data set of one campaign's accounts is all of its own active population.
             if (!shared.BeyondChance && scale > o.MaxPostScale * o.Window)
             {
-                continue;
-            }
-            // Canned material a squad reuses in burst after burst is judged occasion by occasion (Detector.Squads.cs).
-            if (RepeatedBursts(shared, scale) is { } repeated)
-            {
-                synchronous.Add(new SynchronousObject(shared, repeated.Burst));
-                spreads.Add(repeated.Spread);
                 continue;
             }
             var burst = BusiestWindow(shared.Actions, scale);
