@@ -29,6 +29,19 @@ public sealed partial class Detector
         public required bool BeyondChance { get; init; }
         public List<(int Account, double Time)> Actions { get; } = [];
         public double Exclusivity => (double)Acting / Participants;
+
+        /// <summary>The same object with an empty action list, for testing a subset of the actions on it.</summary>
+        public SharedAction WithoutActions() => new()
+        {
+            Signal = Signal,
+            Object = Object,
+            Participants = Participants,
+            Acting = Acting,
+            Author = Author,
+            Owner = Owner,
+            PostTime = PostTime,
+            BeyondChance = BeyondChance,
+        };
     }
 
     /// <summary>One of the community's own objects acted on together at the verdict's scale, and who was in the burst.</summary>
