@@ -70,23 +70,14 @@ public sealed partial class Detector
                     continue;
                 }
                 // The largest burst at any human scale (the fastest on ties).
-                var (bestLo, bestHi) = (0, -1);
+                var (bestLo, bestHi, size) = (0, -1, 0);
                 foreach (var scale in scales)
                 {
-                    var lo = 0;
-                    for (var hi = 0; hi < firsts.Count; hi++)
+                    if (BusiestSpan(firsts, scale, distinctAccounts: true) is var busiest && busiest.Count > size)
                     {
-                        while (firsts[hi].Time - firsts[lo].Time > scale)
-                        {
-                            lo++;
-                        }
-                        if (hi - lo > bestHi - bestLo)
-                        {
-                            (bestLo, bestHi) = (lo, hi);
-                        }
+                        (bestLo, bestHi, size) = busiest;
                     }
                 }
-                var size = bestHi - bestLo + 1;
                 if (size < 3 || size < o.MinBurstShare * firsts.Count)
                 {
                     continue;
@@ -147,34 +138,7 @@ public sealed partial class Detector
                 var keep = new HashSet<int>();
                 foreach (var community in communities.Where(c => !c.Passed && c.Accounts.Count >= 4))
                 {
-                    var local = new Dictionary<int, int>();
-                    foreach (var account in community.Accounts)
-                    {
-                        local[index[account]] = local.Count;
-                    }
-                    var edges = new List<(int, int, double)>();
-                    foreach (var (node, a) in local)
-                    {
-                        for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
-                        {
-                            if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
-                            {
-                                edges.Add((a, b, graph.Weights[k]));
-                            }
-                        }
-                    }
-                    var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), o.Resolution, o.Seed);
-                    if (parts.Distinct().Count() < 2)
-                    {
-                        continue;
-                    }
-                    foreach (var (node, a) in local)
-                    {
-                        membership[node] = nextLabel + parts[a];
-                        keep.Add(node);
-                    }
-                    nextLabel += parts.Max() + 1;
-                    changed = true;
+                    changed |= Split(community, graph, index, membership, ref nextLabel, keep);
                 }
                 if (!changed)
                 {

@@ -106,37 +106,6 @@ public sealed partial class Detector
         var scales = JudgedScales().ToList();
         var communities = Judge(corpus, nodes, membership, edgeOf, scales);
         var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
-        // Clusters the community again on its own subgraph and relabels its nodes; false when Louvain finds one part.
-        bool Split(Community community)
-        {
-            var local = new Dictionary<int, int>(community.Accounts.Count);
-            foreach (var account in community.Accounts)
-            {
-                local[nodeOf[account]] = local.Count;
-            }
-            var edges = new List<(int, int, double)>();
-            foreach (var (node, a) in local)
-            {
-                for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
-                {
-                    if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
-                    {
-                        edges.Add((a, b, graph.Weights[k]));
-                    }
-                }
-            }
-            var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), o.Resolution, o.Seed);
-            if (parts.Distinct().Count() < 2)
-            {
-                return false;
-            }
-            foreach (var (node, a) in local)
-            {
-                membership[node] = nextLabel + parts[a];
-            }
-            nextLabel += parts.Max() + 1;
-            return true;
-        }
         for (var round = 0; round < o.RefinementLevels; round++)
         {
             var changed = false;
@@ -146,7 +115,7 @@ public sealed partial class Detector
                 {
                     continue;
                 }
-                changed |= Split(community);
+                changed |= Split(community, graph, nodeOf, membership, ref nextLabel);
             }
             if (!changed)
             {
@@ -162,6 +131,45 @@ public sealed partial class Detector
         ExtendMembers(corpus, communities);
         AttachProducers(corpus, communities);
         return communities;
+    }
+
+    /// <summary>
+    /// Clusters a community again on its own subgraph of <paramref name="graph"/> (<paramref name="nodeOf"/>: account to
+    /// graph node) and gives its parts new labels from <paramref name="nextLabel"/> on in <paramref name="membership"/>;
+    /// false, and nothing relabelled, when Louvain finds one part. The relabelled nodes are added to
+    /// <paramref name="relabelled"/> when it is given.
+    /// </summary>
+    private bool Split(Community community, WeightedGraph graph, Dictionary<int, int> nodeOf, int[] membership, ref int nextLabel,
+        HashSet<int>? relabelled = null)
+    {
+        var local = new Dictionary<int, int>(community.Accounts.Count);
+        foreach (var account in community.Accounts)
+        {
+            local[nodeOf[account]] = local.Count;
+        }
+        var edges = new List<(int, int, double)>();
+        foreach (var (node, a) in local)
+        {
+            for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
+            {
+                if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
+                {
+                    edges.Add((a, b, graph.Weights[k]));
+                }
+            }
+        }
+        var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), _options.Resolution, _options.Seed);
+        if (parts.Distinct().Count() < 2)
+        {
+            return false;
+        }
+        foreach (var (node, a) in local)
+        {
+            membership[node] = nextLabel + parts[a];
+            relabelled?.Add(node);
+        }
+        nextLabel += parts.Max() + 1;
+        return true;
     }
 
     /// <summary>

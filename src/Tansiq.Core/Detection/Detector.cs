@@ -244,35 +244,51 @@ public sealed partial class Detector
     /// <summary>The distinct members acting inside the busiest window of length <paramref name="window"/> (actions are in time order).</summary>
     private static HashSet<int> BusiestWindow(List<(int Account, double Time)> actions, double window)
     {
-        var bestStart = 0;
-        var bestEnd = 0;
-        var bestCount = 0;
-        var inWindow = new Dictionary<int, int>();
-        var lo = 0;
-        for (var i = 0; i < actions.Count; i++)
-        {
-            inWindow[actions[i].Account] = inWindow.GetValueOrDefault(actions[i].Account) + 1;
-            while (actions[i].Time - actions[lo].Time > window)
-            {
-                var a = actions[lo++].Account;
-                if (--inWindow[a] == 0)
-                {
-                    inWindow.Remove(a);
-                }
-            }
-            if (inWindow.Count > bestCount)
-            {
-                bestCount = inWindow.Count;
-                bestStart = lo;
-                bestEnd = i;
-            }
-        }
+        var (start, end, count) = BusiestSpan(actions, window, distinctAccounts: false);
         var result = new HashSet<int>();
-        for (var i = bestStart; i <= bestEnd && bestCount > 0; i++)
+        for (var i = start; i <= end && count > 0; i++)
         {
             result.Add(actions[i].Account);
         }
         return result;
+    }
+
+    /// <summary>
+    /// The busiest window of length <paramref name="window"/> over actions in time order: the first span of actions
+    /// (indices <c>Start</c> to <c>End</c>) that holds the most distinct accounts, and how many (0 when there are no
+    /// actions). With <paramref name="distinctAccounts"/> the caller vouches that no account acts twice (first actions
+    /// only), and the accounts in a span are counted by its length.
+    /// </summary>
+    private static (int Start, int End, int Count) BusiestSpan(List<(int Account, double Time)> actions, double window, bool distinctAccounts)
+    {
+        var bestStart = 0;
+        var bestEnd = 0;
+        var bestCount = 0;
+        var inWindow = distinctAccounts ? null : new Dictionary<int, int>();
+        var lo = 0;
+        for (var i = 0; i < actions.Count; i++)
+        {
+            if (inWindow is not null)
+            {
+                inWindow[actions[i].Account] = inWindow.GetValueOrDefault(actions[i].Account) + 1;
+            }
+            while (actions[i].Time - actions[lo].Time > window)
+            {
+                var a = actions[lo++].Account;
+                if (inWindow is not null && --inWindow[a] == 0)
+                {
+                    inWindow.Remove(a);
+                }
+            }
+            var count = inWindow?.Count ?? i - lo + 1;
+            if (count > bestCount)
+            {
+                bestCount = count;
+                bestStart = lo;
+                bestEnd = i;
+            }
+        }
+        return (bestStart, bestEnd, bestCount);
     }
 
     private DetectionResult Explain(Corpus corpus, List<SignificantEdge> significant,
