@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tansiq.Core.CoAction;
 using Tansiq.Core.Evidence;
 using Tansiq.Core.Graphs;
@@ -96,7 +97,7 @@ public sealed partial class Detector
                     for (var j = i + 1; j < burst.Count; j++)
                     {
                         var key = PairTable.Key(Math.Min(burst[i], burst[j]), Math.Max(burst[i], burst[j]));
-                        weights[key] = weights.GetValueOrDefault(key) + w;
+                        CollectionsMarshal.GetValueRefOrAddDefault(weights, key, out _) += w;
                     }
                 }
             }

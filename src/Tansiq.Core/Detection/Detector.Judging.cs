@@ -284,7 +284,21 @@ public sealed partial class Detector
 
     /// <summary>Whether an author is a member of the community or amplifies one of its members in return.</summary>
     private static bool InCircle(int author, HashSet<int> members, Dictionary<int, HashSet<int>> amplifies) =>
-        members.Contains(author) || (amplifies.TryGetValue(author, out var set) && set.Overlaps(members));
+        members.Contains(author) || (amplifies.TryGetValue(author, out var set) && Overlap(set, members));
+
+    /// <summary>Whether two sets share an item, looking the smaller one up in the larger (HashSet.Overlaps walks its argument).</summary>
+    private static bool Overlap(HashSet<int> a, HashSet<int> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        foreach (var x in small)
+        {
+            if (large.Contains(x))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private List<Community> Judge(Corpus corpus, int[] nodes, int[] membership, Dictionary<long, SignificantEdge> edgeOf, IEnumerable<double> scales)
     {
@@ -354,6 +368,10 @@ public sealed partial class Detector
         var acting = new Dictionary<int, int>();
         ForEachObjectByGroup(corpus, fragmentOf, (_, _, participants, byFragment) =>
         {
+            if (byFragment.Count < 2)
+            {
+                return;
+            }
             acting.Clear();
             foreach (var (fragment, actions) in byFragment)
             {
@@ -451,6 +469,7 @@ public sealed partial class Detector
         var degrees = 0;
         var firsts = new HashSet<int>();
         var delays = new List<double>();
+        var logs = new List<double>();
         foreach (var shared in circle)
         {
             if (double.IsNaN(shared.PostTime))
@@ -470,16 +489,18 @@ public sealed partial class Detector
             {
                 continue;
             }
+            logs.Clear();
             var mean = 0.0;
             foreach (var d in delays)
             {
-                mean += OnClock(d, tick);
+                logs.Add(OnClock(d, tick));
+                mean += logs[^1];
             }
             mean /= delays.Count;
             var squares = 0.0;
-            foreach (var d in delays)
+            foreach (var x in logs)
             {
-                squares += Math.Pow(OnClock(d, tick) - mean, 2);
+                squares += Math.Pow(x - mean, 2);
             }
             delays.Sort();
             statistic += squares / NullLogDelayVariance(delays[delays.Count / 2], tick);
@@ -593,6 +614,11 @@ public sealed partial class Detector
         {
             foreach (var (c, actions) in byCommunity)
             {
+                // The members acting are at most their actions: most objects fail on those alone.
+                if (actions.Count < 2 || (double)actions.Count / participants < o.Exclusivity)
+                {
+                    continue;
+                }
                 var acting = DistinctAccounts(actions, distinct);
                 if (acting < 2 || (double)acting / participants < o.Exclusivity)
                 {
@@ -618,7 +644,7 @@ public sealed partial class Detector
     /// <summary>
     /// Walks every object acted on more than once, in signal and object order, with its number of distinct participants
     /// and, per group (<paramref name="groupOf"/>: account to group, -1 for none), the group members' actions on it in
-    /// time order. The dictionary is reused between objects.
+    /// time order. The dictionary and its lists are reused between objects.
     /// </summary>
     private static void ForEachObjectByGroup(Corpus corpus, int[] groupOf,
         Action<SignalKind, int, int, Dictionary<int, List<(int Account, double Time)>>> visit)
@@ -626,17 +652,25 @@ public sealed partial class Detector
         var seen = new int[corpus.AccountCount];
         var stamp = 0;
         var byGroup = new Dictionary<int, List<(int Account, double Time)>>();
+        // The action lists are handed back after each object (visitors copy what they keep): a pass over ten million
+        // events would otherwise make a list per group and object.
+        var spare = new Stack<List<(int Account, double Time)>>();
         foreach (var (kind, events) in corpus.Signals.OrderBy(s => s.Key))
         {
             for (var obj = 0; obj < events.ObjectCount; obj++)
             {
                 var span = events.EventsOf(obj);
-                if (span.Length < 2)
+                if (span.Length < 2 || !AnyInGroup(span, groupOf))
                 {
                     continue;
                 }
                 stamp++;
                 var participants = 0;
+                foreach (var actions in byGroup.Values)
+                {
+                    actions.Clear();
+                    spare.Push(actions);
+                }
                 byGroup.Clear();
                 foreach (var e in span)
                 {
@@ -652,17 +686,27 @@ public sealed partial class Detector
                     }
                     if (!byGroup.TryGetValue(g, out var actions))
                     {
-                        actions = [];
+                        actions = spare.Count > 0 ? spare.Pop() : [];
                         byGroup[g] = actions;
                     }
                     actions.Add((e.Account, e.Time));
                 }
-                if (byGroup.Count > 0)
-                {
-                    visit(kind, obj, participants, byGroup);
-                }
+                visit(kind, obj, participants, byGroup);
             }
         }
+    }
+
+    /// <summary>Whether any of the events is by an account in a group (most objects have no group member on them).</summary>
+    private static bool AnyInGroup(ReadOnlySpan<CoActionEvent> span, int[] groupOf)
+    {
+        foreach (var e in span)
+        {
+            if (groupOf[e.Account] >= 0)
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static int DistinctAccounts(List<(int Account, double Time)> actions, HashSet<int> scratch)
