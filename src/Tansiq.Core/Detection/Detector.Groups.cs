@@ -74,7 +74,7 @@ public sealed partial class Detector
                 var (bestLo, bestHi, size) = (0, -1, 0);
                 foreach (var scale in scales)
                 {
-                    if (BusiestSpan(firsts, scale, distinctAccounts: true) is var busiest && busiest.Count > size)
+                    if (BusiestSpan(firsts, scale, counts: null) is var busiest && busiest.Count > size)
                     {
                         (bestLo, bestHi, size) = busiest;
                     }
@@ -170,6 +170,7 @@ public sealed partial class Detector
         var scale = verdict.Scale;
         var control = 0;
         var synchronous = verdict.Synchronous.Select(s => s.Shared).ToHashSet();
+        var counts = new Dictionary<int, int>();
         foreach (var shared in own)
         {
             if (synchronous.Contains(shared)
@@ -178,7 +179,7 @@ public sealed partial class Detector
             {
                 continue;
             }
-            var wide = BusiestWindow(shared.Actions, 2 * scale);
+            var wide = BusiestSpan(shared.Actions, 2 * scale, counts);
             if (wide.Count >= 2 && wide.Count >= o.MinBurstShare * shared.Acting)
             {
                 control++;

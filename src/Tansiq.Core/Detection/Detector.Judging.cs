@@ -737,6 +737,7 @@ public sealed partial class Detector
         var synchronous = new List<SynchronousObject>();
         var spreads = new List<double>();
         var firsts = new HashSet<int>();
+        var counts = new Dictionary<int, int>();
         foreach (var shared in own)
         {
             // At minutes and hours a crowd's object is no evidence (the same cap as the slower scales' sweeps), nor is a
@@ -753,12 +754,12 @@ public sealed partial class Detector
             {
                 continue;
             }
-            var burst = BusiestWindow(shared.Actions, scale);
-            if (burst.Count < 2 || burst.Count < o.MinBurstShare * shared.Acting)
+            var busiest = BusiestSpan(shared.Actions, scale, counts);
+            if (busiest.Count < 2 || busiest.Count < o.MinBurstShare * shared.Acting)
             {
                 continue;
             }
-            synchronous.Add(new SynchronousObject(shared, burst));
+            synchronous.Add(new SynchronousObject(shared, SpanMembers(shared.Actions, busiest)));
             // The spread of the members' first actions: later re-shares of the same object by a member are not its burst.
             firsts.Clear();
             var last = shared.Actions[0].Time;

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tansiq.Core.CoAction;
 using Tansiq.Core.Graphs;
 using Tansiq.Core.Model;
@@ -241,46 +242,34 @@ public sealed partial class Detector
         evidence.Add(new EvidenceItem(name, counts.Count, sentence(counts.Count, string.Join(", ", top))));
     }
 
-    /// <summary>The distinct members acting inside the busiest window of length <paramref name="window"/> (actions are in time order).</summary>
-    private static HashSet<int> BusiestWindow(List<(int Account, double Time)> actions, double window)
-    {
-        var (start, end, count) = BusiestSpan(actions, window, distinctAccounts: false);
-        var result = new HashSet<int>();
-        for (var i = start; i <= end && count > 0; i++)
-        {
-            result.Add(actions[i].Account);
-        }
-        return result;
-    }
-
     /// <summary>
     /// The busiest window of length <paramref name="window"/> over actions in time order: the first span of actions
     /// (indices <c>Start</c> to <c>End</c>) that holds the most distinct accounts, and how many (0 when there are no
-    /// actions). With <paramref name="distinctAccounts"/> the caller vouches that no account acts twice (first actions
-    /// only), and the accounts in a span are counted by its length.
+    /// actions). <paramref name="counts"/> is scratch for the accounts' actions in the window; without it the caller
+    /// vouches that no account acts twice (first actions only), and the accounts in a span are counted by its length.
     /// </summary>
-    private static (int Start, int End, int Count) BusiestSpan(List<(int Account, double Time)> actions, double window, bool distinctAccounts)
+    private static (int Start, int End, int Count) BusiestSpan(List<(int Account, double Time)> actions, double window, Dictionary<int, int>? counts)
     {
         var bestStart = 0;
         var bestEnd = 0;
         var bestCount = 0;
-        var inWindow = distinctAccounts ? null : new Dictionary<int, int>();
+        counts?.Clear();
         var lo = 0;
         for (var i = 0; i < actions.Count; i++)
         {
-            if (inWindow is not null)
+            if (counts is not null)
             {
-                inWindow[actions[i].Account] = inWindow.GetValueOrDefault(actions[i].Account) + 1;
+                CollectionsMarshal.GetValueRefOrAddDefault(counts, actions[i].Account, out _)++;
             }
             while (actions[i].Time - actions[lo].Time > window)
             {
                 var a = actions[lo++].Account;
-                if (inWindow is not null && --inWindow[a] == 0)
+                if (counts is not null && --CollectionsMarshal.GetValueRefOrNullRef(counts, a) == 0)
                 {
-                    inWindow.Remove(a);
+                    counts.Remove(a);
                 }
             }
-            var count = inWindow?.Count ?? i - lo + 1;
+            var count = counts?.Count ?? i - lo + 1;
             if (count > bestCount)
             {
                 bestCount = count;
@@ -289,6 +278,17 @@ public sealed partial class Detector
             }
         }
         return (bestStart, bestEnd, bestCount);
+    }
+
+    /// <summary>The distinct accounts acting in a span of <see cref="BusiestSpan"/> (empty for an empty one).</summary>
+    private static HashSet<int> SpanMembers(List<(int Account, double Time)> actions, (int Start, int End, int Count) span)
+    {
+        var result = new HashSet<int>();
+        for (var i = span.Start; i <= span.End && span.Count > 0; i++)
+        {
+            result.Add(actions[i].Account);
+        }
+        return result;
     }
 
     private DetectionResult Explain(Corpus corpus, List<SignificantEdge> significant,
