@@ -248,7 +248,7 @@ public sealed partial class Detector
     /// actions). <paramref name="counts"/> is scratch for the accounts' actions in the window; without it the caller
     /// vouches that no account acts twice (first actions only), and the accounts in a span are counted by its length.
     /// </summary>
-    private static (int Start, int End, int Count) BusiestSpan(List<(int Account, double Time)> actions, double window, Dictionary<int, int>? counts)
+    internal static (int Start, int End, int Count) BusiestSpan(List<(int Account, double Time)> actions, double window, Dictionary<int, int>? counts)
     {
         var bestStart = 0;
         var bestEnd = 0;
@@ -281,7 +281,7 @@ public sealed partial class Detector
     }
 
     /// <summary>The distinct accounts acting in a span of <see cref="BusiestSpan"/> (empty for an empty one).</summary>
-    private static HashSet<int> SpanMembers(List<(int Account, double Time)> actions, (int Start, int End, int Count) span)
+    internal static HashSet<int> SpanMembers(List<(int Account, double Time)> actions, (int Start, int End, int Count) span)
     {
         var result = new HashSet<int>();
         for (var i = span.Start; i <= span.End && span.Count > 0; i++)
