@@ -170,7 +170,7 @@ public sealed partial class Detector
         var scale = verdict.Scale;
         var control = 0;
         var synchronous = verdict.Synchronous.Select(s => s.Shared).ToHashSet();
-        var counts = new Dictionary<int, int>();
+        var counts = _windowCounts ?? throw new InvalidOperationException("judging's scratch is made in JudgeAndRefine");
         foreach (var shared in own)
         {
             if (synchronous.Contains(shared)

@@ -93,6 +93,8 @@ public sealed partial class Detector
         var o = _options;
         _amplifies.Clear();
         _active = null;
+        _windowCounts = new int[corpus.AccountCount];
+        _marks = new AccountMarks(corpus.AccountCount);
         var edgeOf = new Dictionary<long, SignificantEdge>(significant.Count, PairKeyComparer.Instance);
         foreach (var e in significant)
         {
@@ -364,7 +366,6 @@ public sealed partial class Detector
             }
         }
         var links = new Dictionary<long, int>();
-        var distinct = new HashSet<int>();
         var acting = new Dictionary<int, int>();
         ForEachObjectByGroup(corpus, fragmentOf, (_, _, participants, byFragment) =>
         {
@@ -375,7 +376,7 @@ public sealed partial class Detector
             acting.Clear();
             foreach (var (fragment, actions) in byFragment)
             {
-                acting[fragment] = DistinctAccounts(actions, distinct);
+                acting[fragment] = _marks!.Distinct(actions);
             }
             if (acting.Count < 2 || acting.Values.Sum() < o.Exclusivity * participants || acting.Values.Max() >= o.Exclusivity * participants)
             {
@@ -609,7 +610,6 @@ public sealed partial class Detector
     private void CollectOwnObjects(Corpus corpus, int[] communityOf, List<Community> communities)
     {
         var o = _options;
-        var distinct = new HashSet<int>();
         ForEachObjectByGroup(corpus, communityOf, (kind, obj, participants, byCommunity) =>
         {
             foreach (var (c, actions) in byCommunity)
@@ -619,7 +619,7 @@ public sealed partial class Detector
                 {
                     continue;
                 }
-                var acting = DistinctAccounts(actions, distinct);
+                var acting = _marks!.Distinct(actions);
                 if (acting < 2 || (double)acting / participants < o.Exclusivity)
                 {
                     continue;
@@ -709,14 +709,39 @@ public sealed partial class Detector
         return false;
     }
 
-    private static int DistinctAccounts(List<(int Account, double Time)> actions, HashSet<int> scratch)
+    /// <summary>Scratch of <see cref="BusiestSpan"/> for one judgement (one count per account).</summary>
+    private int[]? _windowCounts;
+
+    private AccountMarks? _marks;
+
+    /// <summary>
+    /// Counts the distinct accounts of an action list by marking each account with the call's stamp: a scratch HashSet's
+    /// Clear costs its whole capacity, and one large community's object made every later count on popular objects cost
+    /// that much.
+    /// </summary>
+    private sealed class AccountMarks(int accountCount)
     {
-        scratch.Clear();
-        foreach (var (account, _) in actions)
+        private readonly int[] _marks = new int[accountCount];
+        private int _stamp;
+
+        public int Distinct(List<(int Account, double Time)> actions)
         {
-            scratch.Add(account);
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(_marks);
+                _stamp = 1;
+            }
+            var count = 0;
+            foreach (var (account, _) in actions)
+            {
+                if (_marks[account] != _stamp)
+                {
+                    _marks[account] = _stamp;
+                    count++;
+                }
+            }
+            return count;
         }
-        return scratch.Count;
     }
 
     /// <summary>
@@ -737,7 +762,7 @@ public sealed partial class Detector
         var synchronous = new List<SynchronousObject>();
         var spreads = new List<double>();
         var firsts = new HashSet<int>();
-        var counts = new Dictionary<int, int>();
+        var counts = _windowCounts ?? throw new InvalidOperationException("judging's scratch is made in JudgeAndRefine");
         foreach (var shared in own)
         {
             // At minutes and hours a crowd's object is no evidence (the same cap as the slower scales' sweeps), nor is a

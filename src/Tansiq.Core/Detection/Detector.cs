@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Tansiq.Core.CoAction;
 using Tansiq.Core.Graphs;
 using Tansiq.Core.Model;
@@ -245,36 +244,45 @@ public sealed partial class Detector
     /// <summary>
     /// The busiest window of length <paramref name="window"/> over actions in time order: the first span of actions
     /// (indices <c>Start</c> to <c>End</c>) that holds the most distinct accounts, and how many (0 when there are no
-    /// actions). <paramref name="counts"/> is scratch for the accounts' actions in the window; without it the caller
-    /// vouches that no account acts twice (first actions only), and the accounts in a span are counted by its length.
+    /// actions). <paramref name="counts"/> is scratch for the accounts' actions in the window, indexed by account, zero on
+    /// entry and handed back zero (an array, not a dictionary: clearing a dictionary costs its whole capacity, which the
+    /// largest object acted on sets); without it the caller vouches that no account acts twice (first actions only), and
+    /// the accounts in a span are counted by its length.
     /// </summary>
-    internal static (int Start, int End, int Count) BusiestSpan(List<(int Account, double Time)> actions, double window, Dictionary<int, int>? counts)
+    internal static (int Start, int End, int Count) BusiestSpan(List<(int Account, double Time)> actions, double window, int[]? counts)
     {
         var bestStart = 0;
         var bestEnd = 0;
         var bestCount = 0;
-        counts?.Clear();
+        var distinct = 0;
         var lo = 0;
         for (var i = 0; i < actions.Count; i++)
         {
-            if (counts is not null)
+            if (counts is not null && counts[actions[i].Account]++ == 0)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(counts, actions[i].Account, out _)++;
+                distinct++;
             }
             while (actions[i].Time - actions[lo].Time > window)
             {
                 var a = actions[lo++].Account;
-                if (counts is not null && --CollectionsMarshal.GetValueRefOrNullRef(counts, a) == 0)
+                if (counts is not null && --counts[a] == 0)
                 {
-                    counts.Remove(a);
+                    distinct--;
                 }
             }
-            var count = counts?.Count ?? i - lo + 1;
+            var count = counts is null ? i - lo + 1 : distinct;
             if (count > bestCount)
             {
                 bestCount = count;
                 bestStart = lo;
                 bestEnd = i;
+            }
+        }
+        if (counts is not null)
+        {
+            for (var i = lo; i < actions.Count; i++)
+            {
+                counts[actions[i].Account] = 0;
             }
         }
         return (bestStart, bestEnd, bestCount);
