@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Tansiq.Core.CoAction;
 using Tansiq.Core.Evidence;
 using Tansiq.Core.Graphs;
@@ -70,23 +71,14 @@ public sealed partial class Detector
                     continue;
                 }
                 // The largest burst at any human scale (the fastest on ties).
-                var (bestLo, bestHi) = (0, -1);
+                var (bestLo, bestHi, size) = (0, -1, 0);
                 foreach (var scale in scales)
                 {
-                    var lo = 0;
-                    for (var hi = 0; hi < firsts.Count; hi++)
+                    if (BusiestSpan(firsts, scale, counts: null) is var busiest && busiest.Count > size)
                     {
-                        while (firsts[hi].Time - firsts[lo].Time > scale)
-                        {
-                            lo++;
-                        }
-                        if (hi - lo > bestHi - bestLo)
-                        {
-                            (bestLo, bestHi) = (lo, hi);
-                        }
+                        (bestLo, bestHi, size) = busiest;
                     }
                 }
-                var size = bestHi - bestLo + 1;
                 if (size < 3 || size < o.MinBurstShare * firsts.Count)
                 {
                     continue;
@@ -105,7 +97,7 @@ public sealed partial class Detector
                     for (var j = i + 1; j < burst.Count; j++)
                     {
                         var key = PairTable.Key(Math.Min(burst[i], burst[j]), Math.Max(burst[i], burst[j]));
-                        weights[key] = weights.GetValueOrDefault(key) + w;
+                        CollectionsMarshal.GetValueRefOrAddDefault(weights, key, out _) += w;
                     }
                 }
             }
@@ -147,34 +139,7 @@ public sealed partial class Detector
                 var keep = new HashSet<int>();
                 foreach (var community in communities.Where(c => !c.Passed && c.Accounts.Count >= 4))
                 {
-                    var local = new Dictionary<int, int>();
-                    foreach (var account in community.Accounts)
-                    {
-                        local[index[account]] = local.Count;
-                    }
-                    var edges = new List<(int, int, double)>();
-                    foreach (var (node, a) in local)
-                    {
-                        for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
-                        {
-                            if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
-                            {
-                                edges.Add((a, b, graph.Weights[k]));
-                            }
-                        }
-                    }
-                    var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), o.Resolution, o.Seed);
-                    if (parts.Distinct().Count() < 2)
-                    {
-                        continue;
-                    }
-                    foreach (var (node, a) in local)
-                    {
-                        membership[node] = nextLabel + parts[a];
-                        keep.Add(node);
-                    }
-                    nextLabel += parts.Max() + 1;
-                    changed = true;
+                    changed |= Split(community, graph, index, membership, ref nextLabel, keep);
                 }
                 if (!changed)
                 {
@@ -205,6 +170,7 @@ public sealed partial class Detector
         var scale = verdict.Scale;
         var control = 0;
         var synchronous = verdict.Synchronous.Select(s => s.Shared).ToHashSet();
+        var counts = _windowCounts ?? throw new InvalidOperationException("judging's scratch is made in JudgeAndRefine");
         foreach (var shared in own)
         {
             if (synchronous.Contains(shared)
@@ -213,7 +179,7 @@ public sealed partial class Detector
             {
                 continue;
             }
-            var wide = BusiestWindow(shared.Actions, 2 * scale);
+            var wide = BusiestSpan(shared.Actions, 2 * scale, counts);
             if (wide.Count >= 2 && wide.Count >= o.MinBurstShare * shared.Acting)
             {
                 control++;

@@ -93,6 +93,8 @@ public sealed partial class Detector
         var o = _options;
         _amplifies.Clear();
         _active = null;
+        _windowCounts = new int[corpus.AccountCount];
+        _marks = new AccountMarks(corpus.AccountCount);
         var edgeOf = new Dictionary<long, SignificantEdge>(significant.Count, PairKeyComparer.Instance);
         foreach (var e in significant)
         {
@@ -106,37 +108,6 @@ public sealed partial class Detector
         var scales = JudgedScales().ToList();
         var communities = Judge(corpus, nodes, membership, edgeOf, scales);
         var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
-        // Clusters the community again on its own subgraph and relabels its nodes; false when Louvain finds one part.
-        bool Split(Community community)
-        {
-            var local = new Dictionary<int, int>(community.Accounts.Count);
-            foreach (var account in community.Accounts)
-            {
-                local[nodeOf[account]] = local.Count;
-            }
-            var edges = new List<(int, int, double)>();
-            foreach (var (node, a) in local)
-            {
-                for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
-                {
-                    if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
-                    {
-                        edges.Add((a, b, graph.Weights[k]));
-                    }
-                }
-            }
-            var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), o.Resolution, o.Seed);
-            if (parts.Distinct().Count() < 2)
-            {
-                return false;
-            }
-            foreach (var (node, a) in local)
-            {
-                membership[node] = nextLabel + parts[a];
-            }
-            nextLabel += parts.Max() + 1;
-            return true;
-        }
         for (var round = 0; round < o.RefinementLevels; round++)
         {
             var changed = false;
@@ -146,7 +117,7 @@ public sealed partial class Detector
                 {
                     continue;
                 }
-                changed |= Split(community);
+                changed |= Split(community, graph, nodeOf, membership, ref nextLabel);
             }
             if (!changed)
             {
@@ -162,6 +133,45 @@ public sealed partial class Detector
         ExtendMembers(corpus, communities);
         AttachProducers(corpus, communities);
         return communities;
+    }
+
+    /// <summary>
+    /// Clusters a community again on its own subgraph of <paramref name="graph"/> (<paramref name="nodeOf"/>: account to
+    /// graph node) and gives its parts new labels from <paramref name="nextLabel"/> on in <paramref name="membership"/>;
+    /// false, and nothing relabelled, when Louvain finds one part. The relabelled nodes are added to
+    /// <paramref name="relabelled"/> when it is given.
+    /// </summary>
+    private bool Split(Community community, WeightedGraph graph, Dictionary<int, int> nodeOf, int[] membership, ref int nextLabel,
+        HashSet<int>? relabelled = null)
+    {
+        var local = new Dictionary<int, int>(community.Accounts.Count);
+        foreach (var account in community.Accounts)
+        {
+            local[nodeOf[account]] = local.Count;
+        }
+        var edges = new List<(int, int, double)>();
+        foreach (var (node, a) in local)
+        {
+            for (var k = graph.Offsets[node]; k < graph.Offsets[node + 1]; k++)
+            {
+                if (local.TryGetValue(graph.Neighbours[k], out var b) && a < b)
+                {
+                    edges.Add((a, b, graph.Weights[k]));
+                }
+            }
+        }
+        var parts = Louvain.Communities(WeightedGraph.FromEdges(local.Count, edges), _options.Resolution, _options.Seed);
+        if (parts.Distinct().Count() < 2)
+        {
+            return false;
+        }
+        foreach (var (node, a) in local)
+        {
+            membership[node] = nextLabel + parts[a];
+            relabelled?.Add(node);
+        }
+        nextLabel += parts.Max() + 1;
+        return true;
     }
 
     /// <summary>
@@ -276,7 +286,21 @@ public sealed partial class Detector
 
     /// <summary>Whether an author is a member of the community or amplifies one of its members in return.</summary>
     private static bool InCircle(int author, HashSet<int> members, Dictionary<int, HashSet<int>> amplifies) =>
-        members.Contains(author) || (amplifies.TryGetValue(author, out var set) && set.Overlaps(members));
+        members.Contains(author) || (amplifies.TryGetValue(author, out var set) && Overlap(set, members));
+
+    /// <summary>Whether two sets share an item, looking the smaller one up in the larger (HashSet.Overlaps walks its argument).</summary>
+    private static bool Overlap(HashSet<int> a, HashSet<int> b)
+    {
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        foreach (var x in small)
+        {
+            if (large.Contains(x))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private List<Community> Judge(Corpus corpus, int[] nodes, int[] membership, Dictionary<long, SignificantEdge> edgeOf, IEnumerable<double> scales)
     {
@@ -342,14 +366,17 @@ public sealed partial class Detector
             }
         }
         var links = new Dictionary<long, int>();
-        var distinct = new HashSet<int>();
         var acting = new Dictionary<int, int>();
         ForEachObjectByGroup(corpus, fragmentOf, (_, _, participants, byFragment) =>
         {
+            if (byFragment.Count < 2)
+            {
+                return;
+            }
             acting.Clear();
             foreach (var (fragment, actions) in byFragment)
             {
-                acting[fragment] = DistinctAccounts(actions, distinct);
+                acting[fragment] = _marks!.Distinct(actions);
             }
             if (acting.Count < 2 || acting.Values.Sum() < o.Exclusivity * participants || acting.Values.Max() >= o.Exclusivity * participants)
             {
@@ -443,6 +470,7 @@ public sealed partial class Detector
         var degrees = 0;
         var firsts = new HashSet<int>();
         var delays = new List<double>();
+        var logs = new List<double>();
         foreach (var shared in circle)
         {
             if (double.IsNaN(shared.PostTime))
@@ -462,16 +490,18 @@ public sealed partial class Detector
             {
                 continue;
             }
+            logs.Clear();
             var mean = 0.0;
             foreach (var d in delays)
             {
-                mean += OnClock(d, tick);
+                logs.Add(OnClock(d, tick));
+                mean += logs[^1];
             }
             mean /= delays.Count;
             var squares = 0.0;
-            foreach (var d in delays)
+            foreach (var x in logs)
             {
-                squares += Math.Pow(OnClock(d, tick) - mean, 2);
+                squares += Math.Pow(x - mean, 2);
             }
             delays.Sort();
             statistic += squares / NullLogDelayVariance(delays[delays.Count / 2], tick);
@@ -580,12 +610,16 @@ public sealed partial class Detector
     private void CollectOwnObjects(Corpus corpus, int[] communityOf, List<Community> communities)
     {
         var o = _options;
-        var distinct = new HashSet<int>();
         ForEachObjectByGroup(corpus, communityOf, (kind, obj, participants, byCommunity) =>
         {
             foreach (var (c, actions) in byCommunity)
             {
-                var acting = DistinctAccounts(actions, distinct);
+                // The members acting are at most their actions: most objects fail on those alone.
+                if (actions.Count < 2 || (double)actions.Count / participants < o.Exclusivity)
+                {
+                    continue;
+                }
+                var acting = _marks!.Distinct(actions);
                 if (acting < 2 || (double)acting / participants < o.Exclusivity)
                 {
                     continue;
@@ -610,7 +644,7 @@ public sealed partial class Detector
     /// <summary>
     /// Walks every object acted on more than once, in signal and object order, with its number of distinct participants
     /// and, per group (<paramref name="groupOf"/>: account to group, -1 for none), the group members' actions on it in
-    /// time order. The dictionary is reused between objects.
+    /// time order. The dictionary and its lists are reused between objects.
     /// </summary>
     private static void ForEachObjectByGroup(Corpus corpus, int[] groupOf,
         Action<SignalKind, int, int, Dictionary<int, List<(int Account, double Time)>>> visit)
@@ -618,17 +652,25 @@ public sealed partial class Detector
         var seen = new int[corpus.AccountCount];
         var stamp = 0;
         var byGroup = new Dictionary<int, List<(int Account, double Time)>>();
+        // The action lists are handed back after each object (visitors copy what they keep): a pass over ten million
+        // events would otherwise make a list per group and object.
+        var spare = new Stack<List<(int Account, double Time)>>();
         foreach (var (kind, events) in corpus.Signals.OrderBy(s => s.Key))
         {
             for (var obj = 0; obj < events.ObjectCount; obj++)
             {
                 var span = events.EventsOf(obj);
-                if (span.Length < 2)
+                if (span.Length < 2 || !AnyInGroup(span, groupOf))
                 {
                     continue;
                 }
                 stamp++;
                 var participants = 0;
+                foreach (var actions in byGroup.Values)
+                {
+                    actions.Clear();
+                    spare.Push(actions);
+                }
                 byGroup.Clear();
                 foreach (var e in span)
                 {
@@ -644,27 +686,62 @@ public sealed partial class Detector
                     }
                     if (!byGroup.TryGetValue(g, out var actions))
                     {
-                        actions = [];
+                        actions = spare.Count > 0 ? spare.Pop() : [];
                         byGroup[g] = actions;
                     }
                     actions.Add((e.Account, e.Time));
                 }
-                if (byGroup.Count > 0)
-                {
-                    visit(kind, obj, participants, byGroup);
-                }
+                visit(kind, obj, participants, byGroup);
             }
         }
     }
 
-    private static int DistinctAccounts(List<(int Account, double Time)> actions, HashSet<int> scratch)
+    /// <summary>Whether any of the events is by an account in a group (most objects have no group member on them).</summary>
+    private static bool AnyInGroup(ReadOnlySpan<CoActionEvent> span, int[] groupOf)
     {
-        scratch.Clear();
-        foreach (var (account, _) in actions)
+        foreach (var e in span)
         {
-            scratch.Add(account);
+            if (groupOf[e.Account] >= 0)
+            {
+                return true;
+            }
         }
-        return scratch.Count;
+        return false;
+    }
+
+    /// <summary>Scratch of <see cref="BusiestSpan"/> for one judgement (one count per account).</summary>
+    private int[]? _windowCounts;
+
+    private AccountMarks? _marks;
+
+    /// <summary>
+    /// Counts the distinct accounts of an action list by marking each account with the call's stamp: a scratch HashSet's
+    /// Clear costs its whole capacity, and one large community's object made every later count on popular objects cost
+    /// that much.
+    /// </summary>
+    private sealed class AccountMarks(int accountCount)
+    {
+        private readonly int[] _marks = new int[accountCount];
+        private int _stamp;
+
+        public int Distinct(List<(int Account, double Time)> actions)
+        {
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(_marks);
+                _stamp = 1;
+            }
+            var count = 0;
+            foreach (var (account, _) in actions)
+            {
+                if (_marks[account] != _stamp)
+                {
+                    _marks[account] = _stamp;
+                    count++;
+                }
+            }
+            return count;
+        }
     }
 
     /// <summary>
@@ -685,6 +762,7 @@ public sealed partial class Detector
         var synchronous = new List<SynchronousObject>();
         var spreads = new List<double>();
         var firsts = new HashSet<int>();
+        var counts = _windowCounts ?? throw new InvalidOperationException("judging's scratch is made in JudgeAndRefine");
         foreach (var shared in own)
         {
             // At minutes and hours a crowd's object is no evidence (the same cap as the slower scales' sweeps), nor is a
@@ -701,12 +779,12 @@ public sealed partial class Detector
             {
                 continue;
             }
-            var burst = BusiestWindow(shared.Actions, scale);
-            if (burst.Count < 2 || burst.Count < o.MinBurstShare * shared.Acting)
+            var busiest = BusiestSpan(shared.Actions, scale, counts);
+            if (busiest.Count < 2 || busiest.Count < o.MinBurstShare * shared.Acting)
             {
                 continue;
             }
-            synchronous.Add(new SynchronousObject(shared, burst));
+            synchronous.Add(new SynchronousObject(shared, SpanMembers(shared.Actions, busiest)));
             // The spread of the members' first actions: later re-shares of the same object by a member are not its burst.
             firsts.Clear();
             var last = shared.Actions[0].Time;

@@ -96,6 +96,13 @@ public sealed partial class Detector
                         items[n++] = new RawItem(s.Weight, significant);
                     }
                 });
+                // Most of a crowded signal's pairs are below the raw network's weight: the room they were given is handed
+                // back now, not when every signal has been swept.
+                if (n < keys.Length / 2)
+                {
+                    Array.Resize(ref keys, n);
+                    Array.Resize(ref items, n);
+                }
                 _runs.Add(new RawRun(signal, keys, items, n));
             }
             var events = corpus.Signals[kind];
@@ -205,6 +212,10 @@ public sealed partial class Detector
                 fused[n++] = edge;
             }
             Array.Sort(fusedKeys, fused);
+            // Run's closures keep this object to the end of detection: the tests' bookkeeping goes now.
+            _fused.Clear();
+            _fused.TrimExcess();
+            _significantPairs.Clear();
             return (edges, [.. fused], counts);
         }
 

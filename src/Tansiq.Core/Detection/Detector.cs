@@ -241,34 +241,58 @@ public sealed partial class Detector
         evidence.Add(new EvidenceItem(name, counts.Count, sentence(counts.Count, string.Join(", ", top))));
     }
 
-    /// <summary>The distinct members acting inside the busiest window of length <paramref name="window"/> (actions are in time order).</summary>
-    private static HashSet<int> BusiestWindow(List<(int Account, double Time)> actions, double window)
+    /// <summary>
+    /// The busiest window of length <paramref name="window"/> over actions in time order: the first span of actions
+    /// (indices <c>Start</c> to <c>End</c>) that holds the most distinct accounts, and how many (0 when there are no
+    /// actions). <paramref name="counts"/> is scratch for the accounts' actions in the window, indexed by account, zero on
+    /// entry and handed back zero (an array, not a dictionary: clearing a dictionary costs its whole capacity, which the
+    /// largest object acted on sets); without it the caller vouches that no account acts twice (first actions only), and
+    /// the accounts in a span are counted by its length.
+    /// </summary>
+    internal static (int Start, int End, int Count) BusiestSpan(List<(int Account, double Time)> actions, double window, int[]? counts)
     {
         var bestStart = 0;
         var bestEnd = 0;
         var bestCount = 0;
-        var inWindow = new Dictionary<int, int>();
+        var distinct = 0;
         var lo = 0;
         for (var i = 0; i < actions.Count; i++)
         {
-            inWindow[actions[i].Account] = inWindow.GetValueOrDefault(actions[i].Account) + 1;
+            if (counts is not null && counts[actions[i].Account]++ == 0)
+            {
+                distinct++;
+            }
             while (actions[i].Time - actions[lo].Time > window)
             {
                 var a = actions[lo++].Account;
-                if (--inWindow[a] == 0)
+                if (counts is not null && --counts[a] == 0)
                 {
-                    inWindow.Remove(a);
+                    distinct--;
                 }
             }
-            if (inWindow.Count > bestCount)
+            var count = counts is null ? i - lo + 1 : distinct;
+            if (count > bestCount)
             {
-                bestCount = inWindow.Count;
+                bestCount = count;
                 bestStart = lo;
                 bestEnd = i;
             }
         }
+        if (counts is not null)
+        {
+            for (var i = lo; i < actions.Count; i++)
+            {
+                counts[actions[i].Account] = 0;
+            }
+        }
+        return (bestStart, bestEnd, bestCount);
+    }
+
+    /// <summary>The distinct accounts acting in a span of <see cref="BusiestSpan"/> (empty for an empty one).</summary>
+    internal static HashSet<int> SpanMembers(List<(int Account, double Time)> actions, (int Start, int End, int Count) span)
+    {
         var result = new HashSet<int>();
-        for (var i = bestStart; i <= bestEnd && bestCount > 0; i++)
+        for (var i = span.Start; i <= span.End && span.Count > 0; i++)
         {
             result.Add(actions[i].Account);
         }
