@@ -92,14 +92,19 @@ public sealed class NearDuplicateIndex
     {
         options.Validate();
         var (distinctOf, distinctFirst, eligible) = MergeIdentical(sets, options.MinWords);
-        var keys = BandKeys(sets, distinctFirst, options);
         var members = new int[options.Bands][];
         var runs = new int[options.Bands][];
-        Parallel.For(0, options.Bands, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, band =>
+        // A few bands at a time: the keys of all 24 bands at once were 600 MB at ten million messages.
+        for (var first = 0; first < options.Bands; first += BandsAtATime)
         {
-            (members[band], runs[band]) = Buckets(keys[band]);
-            keys[band] = null!;
-        });
+            var count = Math.Min(BandsAtATime, options.Bands - first);
+            var keys = BandKeys(sets, distinctFirst, options, first, count);
+            Parallel.For(0, count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, k =>
+            {
+                (members[first + k], runs[first + k]) = Buckets(keys[k]);
+                keys[k] = null!;
+            });
+        }
         return new NearDuplicateIndex(sets, options, distinctOf, distinctFirst, eligible, members, runs);
     }
 
@@ -185,17 +190,28 @@ public sealed class NearDuplicateIndex
         }
     }
 
-    /// <summary>One key per band and distinct set: the band's RowsPerBand signature values mixed into 64 bits.</summary>
-    private static ulong[][] BandKeys(TokenSets sets, int[] distinctFirst, NearDuplicateOptions options)
+    private const int BandsAtATime = 4;
+
+    /// <summary>
+    /// One key per band and distinct set, for <paramref name="count"/> bands from <paramref name="firstBand"/>: the
+    /// band's RowsPerBand signature values mixed into 64 bits. Only the permutations those bands use are computed.
+    /// </summary>
+    private static ulong[][] BandKeys(TokenSets sets, int[] distinctFirst, NearDuplicateOptions options, int firstBand, int count)
     {
-        var bands = options.Bands;
         var rows = options.RowsPerBand;
-        var (a, b) = Permutations(options.Seed, bands * rows);
+        var (allA, allB) = Permutations(options.Seed, options.Bands * rows);
+        var width = Vector<uint>.Count;
+        var firstGroup = firstBand * rows / width;
+        var endGroup = ((firstBand + count) * rows + width - 1) / width;
+        var a = allA[firstGroup..endGroup];
+        var b = allB[firstGroup..endGroup];
+        // Where the first band's values start in the computed part of the signature.
+        var skip = (firstBand * rows) - (firstGroup * width);
         var n = distinctFirst.Length;
-        var keys = new ulong[bands][];
-        for (var band = 0; band < bands; band++)
+        var keys = new ulong[count][];
+        for (var k = 0; k < count; k++)
         {
-            keys[band] = new ulong[n];
+            keys[k] = new ulong[n];
         }
         var chunks = Math.Max(1, Math.Min(n / 2048, options.Parallelism * 8));
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, c =>
@@ -207,15 +223,16 @@ public sealed class NearDuplicateIndex
             {
                 Signature(sets[distinctFirst[d]], a, b, mins);
                 var signature = MemoryMarshal.Cast<Vector<uint>, uint>(mins);
-                for (var band = 0; band < bands; band++)
+                for (var k = 0; k < count; k++)
                 {
+                    var band = firstBand + k;
                     var key = (ulong)(band + 1) * 0x9E3779B97F4A7C15;
-                    foreach (var v in signature.Slice(band * rows, rows))
+                    foreach (var v in signature.Slice(skip + (k * rows), rows))
                     {
                         key = (key ^ v) * 0xFF51AFD7ED558CCD;
                         key ^= key >> 33;
                     }
-                    keys[band][d] = key;
+                    keys[k][d] = key;
                 }
             }
         });
