@@ -361,13 +361,32 @@ public sealed class NearDuplicateIndex
         {
             sketches[d] = Sketch(DistinctSet(d));
         }
-        var (pairs, pairStart) = SimilarPairsOfSmallBuckets(sketches);
         var reps = new List<int>();
         var roots = new int[64];
-        var bucketIndex = 0;
-        ForEachBucket(bucket =>
+        // Bucket by bucket in ForEachBucket's order, a batch of buckets at a time (the listed pairs of one batch in memory).
+        for (var band = 0; band < _bandMembers.Length; band++)
         {
-            var b = bucketIndex++;
+            var bandRuns = _bandRuns[band];
+            var bandMembers = _bandMembers[band];
+            for (var batch = 0; batch + 1 < bandRuns.Length; batch += BucketsPerBatch)
+            {
+                var batchEnd = Math.Min(batch + BucketsPerBatch, bandRuns.Length - 1);
+                var (pairs, pairStart) = SimilarPairsOfSmallBuckets(band, batch, batchEnd, sketches);
+                for (var r = batch; r < batchEnd; r++)
+                {
+                    Decide(bandMembers.AsSpan(bandRuns[r], bandRuns[r + 1] - bandRuns[r]), pairs, pairStart[r - batch], pairStart[r - batch + 1]);
+                }
+            }
+        }
+        var component = new int[DistinctCount];
+        for (var d = 0; d < component.Length; d++)
+        {
+            component[d] = uf.Find(d);
+        }
+        return (component, new NearDuplicateStats(_sets.Count, _eligible, DistinctCount, bucketMembers, candidates, similar, largeBuckets));
+
+        void Decide(ReadOnlySpan<int> bucket, long[] pairs, int pairsFrom, int pairsTo)
+        {
             bucketMembers += bucket.Length;
             if (bucket.Length <= _options.ExactBucketLimit)
             {
@@ -380,7 +399,7 @@ public sealed class NearDuplicateIndex
                 {
                     root[m] = uf.Find(bucket[m]);
                 }
-                var similarHere = pairs.AsSpan(pairStart[b], pairStart[b + 1] - pairStart[b]);
+                var similarHere = pairs.AsSpan(pairsFrom, pairsTo - pairsFrom);
                 if (similarHere.IsEmpty)
                 {
                     // Nothing joins: every pair whose sets are not joined yet is one candidate.
@@ -448,14 +467,11 @@ public sealed class NearDuplicateIndex
                     reps.Add(x);
                 }
             }
-        });
-        var component = new int[DistinctCount];
-        for (var d = 0; d < component.Length; d++)
-        {
-            component[d] = uf.Find(d);
         }
-        return (component, new NearDuplicateStats(_sets.Count, _eligible, DistinctCount, bucketMembers, candidates, similar, largeBuckets));
     }
+
+    /// <summary>How many buckets' similar pairs are found at a time (settable for tests).</summary>
+    internal int BucketsPerBatch { get; set; } = 1 << 16;
 
     private static long Pack(int i, int j) => ((long)i << 32) | (uint)j;
 
@@ -484,31 +500,25 @@ public sealed class NearDuplicateIndex
     /// sets are similar, packed and in the order a pair-by-pair pass meets them: found on all cores, since whether two
     /// sets are similar does not depend on what was joined before. Larger buckets get none (they are decided in order).
     /// </summary>
-    private (long[] Pairs, int[] Start) SimilarPairsOfSmallBuckets(ulong[] sketches)
+    private (long[] Pairs, int[] Start) SimilarPairsOfSmallBuckets(int band, int fromRun, int toRun, ulong[] sketches)
     {
-        var spans = new List<(int Band, int Run)>();
-        for (var band = 0; band < _bandMembers.Length; band++)
-        {
-            for (var r = 0; r + 1 < _bandRuns[band].Length; r++)
-            {
-                spans.Add((band, r));
-            }
-        }
-        var count = new int[spans.Count + 1];
-        var chunks = Math.Max(1, Math.Min(spans.Count / 64, _options.Parallelism * 16));
+        var runs = _bandRuns[band];
+        var members = _bandMembers[band];
+        var buckets = toRun - fromRun;
+        var count = new int[buckets + 1];
+        var chunks = Math.Max(1, Math.Min(buckets / 64, _options.Parallelism * 16));
         var found = new List<long>[chunks];
         var threshold = _options.Threshold;
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = _options.Parallelism }, c =>
         {
             var local = new BucketCopy();
             var list = new List<long>();
-            var from = (int)((long)spans.Count * c / chunks);
-            var to = (int)((long)spans.Count * (c + 1) / chunks);
+            var from = (int)((long)buckets * c / chunks);
+            var to = (int)((long)buckets * (c + 1) / chunks);
             for (var b = from; b < to; b++)
             {
-                var (band, r) = spans[b];
-                var runs = _bandRuns[band];
-                var bucket = _bandMembers[band].AsSpan(runs[r], runs[r + 1] - runs[r]);
+                var r = fromRun + b;
+                var bucket = members.AsSpan(runs[r], runs[r + 1] - runs[r]);
                 if (bucket.Length > _options.ExactBucketLimit)
                 {
                     continue;
@@ -529,11 +539,11 @@ public sealed class NearDuplicateIndex
             }
             found[c] = list;
         });
-        for (var b = 0; b < spans.Count; b++)
+        for (var b = 0; b < buckets; b++)
         {
             count[b + 1] += count[b];
         }
-        var pairs = new long[count[spans.Count]];
+        var pairs = new long[count[buckets]];
         var at = 0;
         foreach (var list in found)
         {

@@ -41,13 +41,15 @@ public class NearDuplicateComponentsTests
     }
 
     [Theory]
-    [InlineData(512)]
-    [InlineData(3)]
-    public void Components_GeneratedCampaigns_SameAsAPlainPairByPairPass(int bucketLimit)
+    [InlineData(512, 1 << 16)]
+    [InlineData(3, 1 << 16)]
+    [InlineData(512, 7)]
+    public void Components_GeneratedCampaigns_SameAsAPlainPairByPairPass(int bucketLimit, int bucketsPerBatch)
     {
         var generated = new CampaignTextGenerator(seed: 5).Generate(3000, campaigns: 40, campaignShare: 0.5);
         var options = new NearDuplicateOptions { ExactBucketLimit = bucketLimit, Bands = 40, RowsPerBand = 2 };
         var index = NearDuplicateIndex.Build(TokenSets.Build(generated.Select(g => g.Text).ToList(), 1), options);
+        index.BucketsPerBatch = bucketsPerBatch;
 
         var (component, stats) = index.Components();
 
