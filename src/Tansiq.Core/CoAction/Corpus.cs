@@ -96,8 +96,8 @@ public sealed class CorpusBuilder
     private readonly bool _allObjectKinds;
     private readonly HashSet<SignalKind> _objectKinds = [];
     private readonly Dictionary<string, SignalEventsBuilder?> _byObjectKind = new(StringComparer.Ordinal);
-    private readonly List<TextPost>? _similarPosts;
-    private readonly List<string>? _similarIds;
+    // Original posts' texts and ids for co-similar, kept without a string per post (see TextStore).
+    private readonly TextPostTable? _similarPosts;
     private int _messageCount;
     private int _duplicates;
     private double _minTime = double.PositiveInfinity;
@@ -120,8 +120,7 @@ public sealed class CorpusBuilder
             {
                 // Near-duplicates need every text before any object exists: the original posts' texts are kept until
                 // Build (the one place where memory grows with messages; see docs/detection.md).
-                _similarPosts = [];
-                _similarIds = [];
+                _similarPosts = new TextPostTable();
             }
         }
         Similarity = similarity ?? new NearDuplicateOptions();
@@ -192,8 +191,7 @@ public sealed class CorpusBuilder
         }
         if (_similarPosts is not null && !message.IsRepost && !string.IsNullOrWhiteSpace(message.Text))
         {
-            _similarPosts.Add(new TextPost(index, account, message.Timestamp, message.Text));
-            _similarIds!.Add(message.MessageId);
+            _similarPosts.Add(index, account, message.Timestamp, message.Text, message.MessageId);
         }
         return true;
     }
@@ -289,15 +287,14 @@ public sealed class CorpusBuilder
         foreach (var cluster in clustering.Clusters)
         {
             var first = cluster.Posts[0];
-            var obj = builder.InternObject(_similarIds![first]);
+            var obj = builder.InternObject(posts.Id(first));
             texts.Add(cluster.RepresentativeText);
             foreach (var p in cluster.Posts)
             {
-                builder.Add(obj, posts[p].AccountIndex, posts[p].MessageIndex, posts[p].Time);
+                builder.Add(obj, posts.AccountIndex(p), posts.MessageIndex(p), posts.Time(p));
             }
         }
         posts.Clear();
-        _similarIds!.Clear();
         return builder.Build();
     }
 

@@ -37,6 +37,16 @@ public sealed class TextClustering
     public NearDuplicateStats Stats { get; }
 }
 
+/// <summary>What clustering reads of the posts, by position.</summary>
+internal interface ITextPosts
+{
+    int Count { get; }
+    int MessageIndex(int post);
+    int AccountIndex(int post);
+    double Time(int post);
+    string Text(int post);
+}
+
 /// <summary>Finds copy-paste campaigns among original posts: normalise, MinHash + LSH, verify, union-find.</summary>
 public static class TextClusterer
 {
@@ -48,12 +58,33 @@ public static class TextClusterer
             texts[i] = posts[i].Text;
         }
         var sets = TokenSets.Build(texts, options.Parallelism);
+        return Cluster(new PostList(posts), sets, options);
+    }
+
+    /// <summary>As <see cref="Cluster(IReadOnlyList{TextPost}, NearDuplicateOptions)"/> for posts kept in a table.</summary>
+    public static TextClustering Cluster(TextPostTable posts, NearDuplicateOptions options)
+    {
+        var sets = TokenSets.Build(posts.Count, posts.TextOf, options.Parallelism);
+        return Cluster(posts, sets, options);
+    }
+
+    private static TextClustering Cluster(ITextPosts posts, TokenSets sets, NearDuplicateOptions options)
+    {
         var index = NearDuplicateIndex.Build(sets, options);
         var (component, stats) = index.Components();
         return Group(posts, index.DistinctOf, component, options.MinClusterSize, stats);
     }
 
-    private static TextClustering Group(IReadOnlyList<TextPost> posts, ReadOnlySpan<int> distinctOf, int[] component, int minSize, NearDuplicateStats stats)
+    private sealed class PostList(IReadOnlyList<TextPost> posts) : ITextPosts
+    {
+        public int Count => posts.Count;
+        public int MessageIndex(int post) => posts[post].MessageIndex;
+        public int AccountIndex(int post) => posts[post].AccountIndex;
+        public double Time(int post) => posts[post].Time;
+        public string Text(int post) => posts[post].Text;
+    }
+
+    private static TextClustering Group(ITextPosts posts, ReadOnlySpan<int> distinctOf, int[] component, int minSize, NearDuplicateStats stats)
     {
         var n = posts.Count;
         var root = new int[n];
@@ -94,24 +125,24 @@ public static class TextClusterer
             var ordered = members.AsSpan(start[r], count).ToArray();
             Array.Sort(ordered, (x, y) =>
             {
-                var c = posts[x].Time.CompareTo(posts[y].Time);
-                return c != 0 ? c : posts[x].MessageIndex.CompareTo(posts[y].MessageIndex);
+                var c = posts.Time(x).CompareTo(posts.Time(y));
+                return c != 0 ? c : posts.MessageIndex(x).CompareTo(posts.MessageIndex(y));
             });
             accounts.Clear();
             foreach (var p in ordered)
             {
-                accounts.Add(posts[p].AccountIndex);
+                accounts.Add(posts.AccountIndex(p));
             }
-            var first = posts[ordered[0]];
+            var first = ordered[0];
             clusters.Add(new TextCluster
             {
                 Id = -1,
                 Size = count,
                 Accounts = accounts.Count,
-                FirstTime = first.Time,
-                LastTime = posts[ordered[^1]].Time,
-                RepresentativeMessageIndex = first.MessageIndex,
-                RepresentativeText = first.Text,
+                FirstTime = posts.Time(first),
+                LastTime = posts.Time(ordered[^1]),
+                RepresentativeMessageIndex = posts.MessageIndex(first),
+                RepresentativeText = posts.Text(first),
                 Posts = ordered,
             });
         }

@@ -8,6 +8,9 @@ namespace Tansiq.Core.Text;
 /// </summary>
 public sealed class TokenSets
 {
+    /// <summary>The text of the post at <paramref name="index"/>.</summary>
+    public delegate ReadOnlySpan<char> TextAt(int index);
+
     private readonly ulong[] _words;
     private readonly int[] _offsets;
 
@@ -22,9 +25,12 @@ public sealed class TokenSets
     public ReadOnlySpan<ulong> this[int index] => _words.AsSpan(_offsets[index], _offsets[index + 1] - _offsets[index]);
 
     /// <summary>Normalises and hashes every text into its word set, over <paramref name="parallelism"/> threads. The order of the sets is the order of the texts.</summary>
-    public static TokenSets Build(IReadOnlyList<string> texts, int parallelism)
+    public static TokenSets Build(IReadOnlyList<string> texts, int parallelism) => Build(texts.Count, i => texts[i], parallelism);
+
+    /// <summary>As <see cref="Build(IReadOnlyList{string}, int)"/> for <paramref name="n"/> texts given by index
+    /// (<paramref name="textOf"/> is called from several threads).</summary>
+    public static TokenSets Build(int n, TextAt textOf, int parallelism)
     {
-        var n = texts.Count;
         var chunks = Math.Max(1, Math.Min(n / 4096, Math.Max(1, parallelism) * 8));
         var chunkWords = new List<ulong>[chunks];
         var lengths = new int[n];
@@ -38,7 +44,7 @@ public sealed class TokenSets
             for (var i = from; i < to; i++)
             {
                 scratch.Clear();
-                normaliser.AddWordHashes(texts[i], scratch);
+                normaliser.AddWordHashes(textOf(i), scratch);
                 var set = CollectionsMarshal.AsSpan(scratch);
                 set.Sort();
                 var distinct = 0;
