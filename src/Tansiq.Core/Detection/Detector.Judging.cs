@@ -693,6 +693,10 @@ public sealed partial class Detector
             {
                 continue;
             }
+            if (CannedTextUsedAlone(shared, scale))
+            {
+                continue;
+            }
             coSelected++;
             // At hours the timing says little (every reader of a story shares it within hours of the others): the
             // ownership must carry the evidence, and ownership by chance carries none. At seconds and minutes the timing
