@@ -27,6 +27,8 @@ public sealed partial class Detector
         /// (<see cref="DetectOptions.OwnObjectAlpha"/>): only such an object can count as acted on together.
         /// </summary>
         public required bool BeyondChance { get; init; }
+        /// <summary>A pasted text of at least three distinct words (see <see cref="Detector.IsPastedText"/>).</summary>
+        public bool PastedText { get; init; }
         public List<(int Account, double Time)> Actions { get; } = [];
         public double Exclusivity => (double)Acting / Participants;
 
@@ -41,6 +43,7 @@ public sealed partial class Detector
             Owner = Owner,
             PostTime = PostTime,
             BeyondChance = BeyondChance,
+            PastedText = PastedText,
         };
     }
 
@@ -55,6 +58,8 @@ public sealed partial class Detector
         public required List<SynchronousObject> Synchronous { get; init; }
         public required double MedianSpread { get; init; }
         public required double SpreadLimit { get; init; }
+        /// <summary>Own texts left out of the judgement as canned material used alone (see <see cref="Detector.CannedTextUsedAlone"/>).</summary>
+        public int CannedTextsSetAside { get; init; }
         public Dictionary<int, int> PerMember { get; } = [];
         public List<int> Kept { get; } = [];
         public double SynchronyShare => CoSelected == 0 ? 0 : (double)Synchronous.Count / CoSelected;
@@ -441,7 +446,7 @@ public sealed partial class Detector
         foreach (var scale in scales)
         {
             var judged = scale > _options.Window && scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
-            community.Verdict = Evaluate(community, judged, scale, edgeOf);
+            community.Verdict = JudgeWithCannedTexts(community, judged, scale, edgeOf);
             if (community.Verdict.Passed)
             {
                 return;
@@ -634,6 +639,7 @@ public sealed partial class Detector
                     Owner = corpus.OwnerOf(kind, obj),
                     PostTime = corpus.PostTimeOf(kind, obj),
                     BeyondChance = Binomial.UpperTail(acting, participants, communities[c].Baseline) < o.OwnObjectAlpha,
+                    PastedText = IsPastedText(corpus, kind, obj),
                 };
                 shared.Actions.AddRange(actions);
                 communities[c].Own.Add(shared);
@@ -755,10 +761,12 @@ public sealed partial class Detector
     /// principals' posts, pasted texts, links and hashtags. The group's pair evidence, summed, must also reach the
     /// overwhelming bar (candidate edges are weak one by one).
     /// </summary>
-    private Verdict Evaluate(Community community, List<SharedAction> own, double scale, Dictionary<long, SignificantEdge> edgeOf)
+    private Verdict Evaluate(Community community, List<SharedAction> own, double scale, Dictionary<long, SignificantEdge> edgeOf,
+        bool setAsideCannedTexts = true)
     {
         var o = _options;
         var coSelected = 0;
+        var cannedTexts = 0;
         var synchronous = new List<SynchronousObject>();
         var spreads = new List<double>();
         var firsts = new HashSet<int>();
@@ -769,6 +777,11 @@ public sealed partial class Detector
             // post at hours.
             if (scale > o.Window && (shared.Participants > o.SlowScaleMaxParticipants || (IsPost(shared.Signal) && scale > o.MaxPostScale * o.Window)))
             {
+                continue;
+            }
+            if (setAsideCannedTexts && CannedTextUsedAlone(shared, scale))
+            {
+                cannedTexts++;
                 continue;
             }
             coSelected++;
@@ -803,6 +816,7 @@ public sealed partial class Detector
             Scale = scale,
             CoSelected = coSelected,
             Synchronous = synchronous,
+            CannedTextsSetAside = cannedTexts,
             MedianSpread = spreads.Count == 0 ? 0 : spreads[spreads.Count / 2],
             // Four windows at the window itself (squads finish within seconds, friends trickle in over minutes); at
             // minutes twice the scale: a fan base reacting over an hour to its leader must not pass at 16 minutes.

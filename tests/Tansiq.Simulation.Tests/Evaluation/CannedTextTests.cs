@@ -1,0 +1,41 @@
+using Tansiq.Core.CoAction;
+using Tansiq.Core.Detection;
+using Tansiq.Core.Evaluation;
+using Tansiq.Core.Simulation;
+
+namespace Tansiq.Simulation.Tests.Evaluation;
+
+/// <summary>
+/// Fuzzed worlds in which a scheduler squad draws on a pool of canned texts for days: two members who paste the same
+/// line on different days own it without ever using it together, and those texts counted against the squad's synchrony
+/// share until texts used alone were set aside (Detector.CannedTexts.cs). World 98 of the seed-1 draw is the guard: an
+/// army and its leader's fans, on a minute clock, whose community passed at the window once their pasted texts were set
+/// aside, with the fans kept through their bursts on his posts.
+/// </summary>
+public class CannedTextTests
+{
+    [Theory]
+    [InlineData(2, 56, 0.9)] // one squad of 348 (participation 0.44, jitter 44 s): 52 of 348 flagged before, all now
+    [InlineData(1, 75, 0.9)] // one squad of 269 reusing its texts on up to 8 days: 97 of 269 before, all now
+    [InlineData(1, 98, 0.8)] // four squads of 12-16 beside 139 fans (25 fast) on a minute clock: the fans must stay out
+    public void Detect_SquadReusingCannedTexts_SquadFlaggedFansAndFriendsNot(int seed, int index, double minSchedulerRecall)
+    {
+        var drawn = ScenarioFuzzer.Draw(new FuzzOptions { Worlds = index + 1, Seed = seed })[index];
+        var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
+        var options = new DetectOptions { Parallelism = 1 };
+        var builder = new CorpusBuilder(options.Signals);
+        foreach (var m in world.Messages.OrderBy(m => m.Timestamp))
+        {
+            builder.Add(m);
+        }
+
+        var result = new Detector(options, TimeProvider.System).Run(builder.Build());
+
+        var evaluation = DetectionEvaluator.Evaluate(world.Truth, result.Accounts.Select(a => new DetectedAccount(a.AccountId, a.ClusterId, a.Score)));
+        var squads = evaluation.Behaviours.Single(b => b.Behaviour == "scheduler_squad");
+        Assert.True(squads.Flagged >= minSchedulerRecall * squads.Members, $"{squads.Flagged} of {squads.Members} scheduler-squad members flagged");
+        Assert.True(evaluation.Fans.Flagged <= 0.01 * evaluation.Fans.Accounts, $"{evaluation.Fans.Flagged} of {evaluation.Fans.Accounts} fans flagged");
+        Assert.True(evaluation.FriendGroupMembers.Flagged <= 0.01 * evaluation.FriendGroupMembers.Accounts,
+            $"{evaluation.FriendGroupMembers.Flagged} of {evaluation.FriendGroupMembers.Accounts} friends flagged");
+    }
+}
