@@ -774,9 +774,9 @@ public sealed partial class Detector
             Fail(verdict, "single_author_share", single, o.MaxSingleAuthorShare);
         }
         else if (verdict.Kept.Count >= 2 && (_coBurstPass ? CoBurstGroupEvidence(own, verdict) : GroupEvidence(verdict.Kept, edgeOf)) is var group
-            && group < (_coBurstPass ? CoBurstBar : o.OverwhelmingLog10P))
+            && group < (_coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P))
         {
-            Fail(verdict, "group_evidence_log10_p", group, _coBurstPass ? CoBurstBar : o.OverwhelmingLog10P);
+            Fail(verdict, "group_evidence_log10_p", group, _coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P);
         }
         else if (_coBurstPass && !BurstsOnOrders(verdict, postsNeeded: true))
         {

@@ -20,22 +20,28 @@ public sealed partial class Detector
     private bool KeepsCircleForOrdersTest() => _coBurstPass;
 
     /// <summary>
-    /// A co-burst community's group evidence (−log10 p): its timing (<see cref="CoBurstEvidence"/>) and, when at least
-    /// <see cref="DetectOptions.MinExclusiveObjects"/> of its synchronous objects are posts with their time in the data,
-    /// the orders test on the kept members' reactions to them, combined by Fisher's method (the two are independent under
-    /// the null: where a group's actions fall against the adjacent band, and how their delays after each post scatter).
-    /// The group passes when the combination reaches what the two bars together demanded before (<see cref="CoBurstBar"/>,
-    /// timing at <see cref="DetectOptions.CoBurstLog10P"/> and orders at <see cref="DetectOptions.Alpha"/>) and each is
-    /// significant on its own at <see cref="DetectOptions.Alpha"/>: a small squad whose few bursts are timed beyond chance
-    /// (10^-5) and whose reactions crowd around the orders (10^-5) is as unlikely by chance as a large squad at 10^-6 and
-    /// 10^-3. Every group that passed before passes (Fisher's combination grows with each p-value's evidence).
+    /// A co-burst community's group evidence (−log10 p) on the scale of <see cref="DetectOptions.CoBurstLog10P"/>: its
+    /// timing (<see cref="CoBurstEvidence"/>), or, when the timing falls short of that bar but the group's reactions to
+    /// its burst posts are concentrated as orders make them, the two combined. Timing and orders are independent lines
+    /// of evidence under the null (where a group's actions fall against the adjacent band; how its members' delays after
+    /// each post scatter), and the group must pass both anyway (the orders test at <see cref="DetectOptions.Alpha"/> in
+    /// <see cref="BurstsOnOrders"/>), so together they demanded at least 10^-6 and 10^-3. Combined by Fisher's method, a
+    /// group whose timing and orders are each significant at <see cref="DetectOptions.Alpha"/> passes when the combination
+    /// reaches that of the two bars together (<see cref="CoBurstBar"/>): a squad of six whose few bursts are timed at
+    /// 10^-5 and whose reactions crowd around the orders at 10^-5 is as unlikely by chance as one at 10^-6 and 10^-3.
+    /// Every group that passed before passes (the combination grows with each line's evidence); one that fails reports
+    /// its timing, as before.
     /// </summary>
     private double CoBurstGroupEvidence(List<SharedAction> own, Verdict verdict)
     {
         var timing = CoBurstEvidence(own, verdict);
         var floor = -Math.Log10(_options.Alpha);
+        if (timing >= _options.CoBurstLog10P || timing < floor)
+        {
+            return timing;
+        }
         var orders = BurstOrdersLog10P(verdict);
-        return timing < floor || orders < floor ? Math.Min(timing, CoBurstBar - 1e-9) : FisherLog10(timing, orders);
+        return orders >= floor && FisherLog10(timing, orders) >= CoBurstBar ? _options.CoBurstLog10P : timing;
     }
 
     /// <summary>The Fisher-combined bar: the combined evidence of timing at exactly its bar and orders at exactly theirs.</summary>
