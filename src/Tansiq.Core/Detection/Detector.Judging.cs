@@ -440,7 +440,7 @@ public sealed partial class Detector
         // The circle's own posts are set aside, whatever the scale, unless the members react to them on orders.
         var circle = community.Own.Where(s => s.Author >= 0 && InCircle(s.Author, members, community.Amplifies!)).ToList();
         community.ReactsOnOrders = circle.Count > 0 && ReactsOnOrders(circle);
-        var own = community.ReactsOnOrders ? community.Own : community.Own.Except(circle).ToList();
+        var own = community.ReactsOnOrders || KeepsCircleForOrdersTest() ? community.Own : community.Own.Except(circle).ToList();
         // At minutes only the posts whose re-sharers react on orders are evidence (see WithoutSelfPacedPosts).
         List<SharedAction>? atMinutes = null;
         foreach (var scale in scales)
@@ -469,6 +469,13 @@ public sealed partial class Detector
 
     /// <summary>See <see cref="ReactsOnOrders"/>; also the test's degrees of freedom (how many reactions it rests on).</summary>
     private (bool OnOrders, int Degrees) OrdersTest(List<SharedAction> circle)
+    {
+        var (p, degrees) = OrdersChiSquare(circle);
+        return (p < _options.Alpha, degrees);
+    }
+
+    /// <summary>The orders test's lower-tail chance (1 when there are fewer than 2 degrees of freedom) and its degrees of freedom.</summary>
+    private (double P, int Degrees) OrdersChiSquare(List<SharedAction> circle)
     {
         var tick = Math.Max(1, _tick);
         var statistic = 0.0;
@@ -512,7 +519,7 @@ public sealed partial class Detector
             statistic += squares / NullLogDelayVariance(delays[delays.Count / 2], tick);
             degrees += delays.Count - 1;
         }
-        return (degrees >= 2 && ChiSquare.LowerTail(statistic, degrees) < _options.Alpha, degrees);
+        return (degrees >= 2 ? ChiSquare.LowerTail(statistic, degrees) : 1, degrees);
     }
 
     /// <summary>The log of a delay as the data's clock shows it: whole ticks, and one tick more (a reaction in the post's own tick is not at zero).</summary>
@@ -858,7 +865,7 @@ public sealed partial class Detector
         {
             Fail(verdict, "single_author_share", single, o.MaxSingleAuthorShare);
         }
-        else if (verdict.Kept.Count >= 2 && (_coBurstPass ? CoBurstEvidence(own, verdict) : GroupEvidence(verdict.Kept, edgeOf)) is var group
+        else if (verdict.Kept.Count >= 2 && (_coBurstPass ? CoBurstGroupEvidence(own, verdict) : GroupEvidence(verdict.Kept, edgeOf)) is var group
             && group < (_coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P))
         {
             Fail(verdict, "group_evidence_log10_p", group, _coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P);
