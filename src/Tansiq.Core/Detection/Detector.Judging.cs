@@ -28,8 +28,8 @@ public sealed partial class Detector
         /// </summary>
         public required bool BeyondChance { get; init; }
         public List<(int Account, double Time)> Actions { get; } = [];
-        /// <summary>For a post, the accounts outside the community that acted on it (null for other objects).</summary>
-        public int[]? Outsiders { get; init; }
+        /// <summary>For a post, the accounts outside the community that acted on it and when they first did (null for other objects).</summary>
+        public (int Account, double Time)[]? Outsiders { get; init; }
         public double Exclusivity => (double)Acting / Participants;
 
         /// <summary>The same object with an empty action list, for testing a subset of the actions on it.</summary>
@@ -175,8 +175,9 @@ public sealed partial class Detector
     /// posts an army also pushes is re-shared by many others too (their posts are then not the army's own objects, or
     /// they are a small part of the author's re-shared posts), or, when the army outnumbers them on his posts, they re-share
     /// them again and again from outside every cluster: an author with at least <see cref="DetectOptions.MinClusterSize"/>
-    /// such outsiders (each on at least <see cref="DetectOptions.MinMemberObjects"/> of the pushed posts) has an audience of
-    /// his own and is not a producer. Replies are not counted: the accounts a cluster replies to
+    /// such outsiders (each on at least <see cref="DetectOptions.MinMemberObjects"/> of the pushed posts, on its own time
+    /// outside the bursts: army members the clusters missed act inside them) has an audience of his own and is not a
+    /// producer. Replies are not counted: the accounts a cluster replies to
     /// are its targets.
     /// </summary>
     private void AttachProducers(Corpus corpus, List<Community> communities)
@@ -200,9 +201,9 @@ public sealed partial class Detector
                 var byCluster = pushedBy.TryGetValue(s.Shared.Author, out var d) ? d : pushedBy[s.Shared.Author] = [];
                 byCluster[c] = byCluster.GetValueOrDefault(c) + 1;
                 var counts = audience.TryGetValue(s.Shared.Author, out var a) ? a : audience[s.Shared.Author] = [];
-                foreach (var outsider in s.Shared.Outsiders ?? [])
+                foreach (var (outsider, time) in s.Shared.Outsiders ?? [])
                 {
-                    if (!member.Contains(outsider))
+                    if (!member.Contains(outsider) && OnOwnTime(s, time, c.Verdict.SpreadLimit))
                     {
                         counts[outsider] = counts.GetValueOrDefault(outsider) + 1;
                     }
@@ -305,7 +306,7 @@ public sealed partial class Detector
         var counts = new Dictionary<int, int>();
         foreach (var shared in community.Own)
         {
-            foreach (var a in shared.Outsiders ?? [])
+            foreach (var (a, _) in shared.Outsiders ?? [])
             {
                 counts[a] = counts.GetValueOrDefault(a) + 1;
             }
@@ -657,18 +658,29 @@ public sealed partial class Detector
         });
     }
 
-    /// <summary>The distinct accounts outside community <paramref name="community"/> that acted on the object.</summary>
-    private static int[] OutsidersOf(Corpus corpus, SignalKind kind, int obj, int[] communityOf, int community)
+    /// <summary>The distinct accounts outside community <paramref name="community"/> that acted on the object, with their first action's time.</summary>
+    private static (int Account, double Time)[] OutsidersOf(Corpus corpus, SignalKind kind, int obj, int[] communityOf, int community)
     {
-        var outsiders = new HashSet<int>();
+        var outsiders = new Dictionary<int, double>();
         foreach (var e in corpus.Signals[kind].EventsOf(obj))
         {
             if (communityOf[e.Account] != community)
             {
-                outsiders.Add(e.Account);
+                outsiders.TryAdd(e.Account, e.Time);
             }
         }
-        return [.. outsiders];
+        return [.. outsiders.Select(p => (p.Key, p.Value))];
+    }
+
+    /// <summary>
+    /// Whether an outsider's first action on a synchronous post lies outside the burst (more than the spread limit from
+    /// the burst members' first and last actions): an audience re-shares on its own time; an army member that the
+    /// clusters missed acts with the burst and is no audience.
+    /// </summary>
+    private static bool OnOwnTime(SynchronousObject s, double time, double spreadLimit)
+    {
+        var (lo, hi) = BurstTimes(s);
+        return Math.Max(hi, time) - Math.Min(lo, time) > spreadLimit;
     }
 
     /// <summary>
@@ -858,8 +870,8 @@ public sealed partial class Detector
     /// 39: 44 of 52 fast fans beside a scheduler squad of 285). What they do not do is the army's other work: its
     /// producers' posts, its canned texts, its tags. The authors whose synchronous posts have an audience outside the
     /// community (at least <see cref="DetectOptions.MinClusterSize"/> outsiders who each re-share or reply to at least
-    /// <see cref="DetectOptions.MinMemberObjects"/> of them: the fans who were slower than the squad) are the audienced
-    /// authors, and when the community has at least <see cref="DetectOptions.MinExclusiveObjects"/> synchronous objects
+    /// <see cref="DetectOptions.MinMemberObjects"/> of them on their own time, outside the burst: the fans who were slower
+    /// than the squad, not the squad members the clustering missed) are the audienced authors, and when the community has at least <see cref="DetectOptions.MinExclusiveObjects"/> synchronous objects
     /// besides their posts, a member must be in the bursts of at least <see cref="DetectOptions.MinMemberObjects"/> of
     /// those others. A squad member joins the army's work whatever it is (in world 39 every member of both squads had
     /// two or more such bursts, every fan none or one); a squad that does nothing but push one leader is not tested; a
@@ -883,9 +895,12 @@ public sealed partial class Detector
                 counts = [];
                 outsidersByAuthor[s.Shared.Author] = counts;
             }
-            foreach (var a in outsiders)
+            foreach (var (a, time) in outsiders)
             {
-                counts[a] = counts.GetValueOrDefault(a) + 1;
+                if (OnOwnTime(s, time, verdict.SpreadLimit))
+                {
+                    counts[a] = counts.GetValueOrDefault(a) + 1;
+                }
             }
         }
         var audienced = outsidersByAuthor.Where(p => p.Value.Values.Count(n => n >= o.MinMemberObjects) >= o.MinClusterSize).Select(p => p.Key).ToHashSet();
