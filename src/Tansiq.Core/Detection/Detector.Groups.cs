@@ -198,6 +198,13 @@ public sealed partial class Detector
     /// </summary>
     private bool BurstsOnOrders(Verdict verdict, bool postsNeeded)
     {
+        var posts = KeptReactionsToBurstPosts(verdict);
+        return posts.Count < _options.MinExclusiveObjects ? !postsNeeded : ReactsOnOrders(posts);
+    }
+
+    /// <summary>The synchronous posts whose time is in the data, each with the kept members' actions on it only.</summary>
+    private static List<SharedAction> KeptReactionsToBurstPosts(Verdict verdict)
+    {
         var kept = verdict.Kept.ToHashSet();
         var posts = new List<SharedAction>();
         foreach (var s in verdict.Synchronous)
@@ -210,7 +217,7 @@ public sealed partial class Detector
             copy.Actions.AddRange(s.Shared.Actions.Where(a => kept.Contains(a.Account)));
             posts.Add(copy);
         }
-        return posts.Count < _options.MinExclusiveObjects ? !postsNeeded : ReactsOnOrders(posts);
+        return posts;
     }
 
     /// <summary>The first and last actions of the burst members on a synchronous object.</summary>

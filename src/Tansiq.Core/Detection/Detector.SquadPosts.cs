@@ -50,18 +50,7 @@ public sealed partial class Detector
     /// <summary>−log10 p of the orders test on the kept members' reactions to the synchronous posts (0 with fewer than the minimum posts).</summary>
     private double BurstOrdersLog10P(Verdict verdict)
     {
-        var kept = verdict.Kept.ToHashSet();
-        var posts = new List<SharedAction>();
-        foreach (var s in verdict.Synchronous)
-        {
-            if (double.IsNaN(s.Shared.PostTime))
-            {
-                continue;
-            }
-            var copy = s.Shared.WithoutActions();
-            copy.Actions.AddRange(s.Shared.Actions.Where(a => kept.Contains(a.Account)));
-            posts.Add(copy);
-        }
+        var posts = KeptReactionsToBurstPosts(verdict);
         if (posts.Count < _options.MinExclusiveObjects)
         {
             return 0;
