@@ -1,7 +1,3 @@
-using Tansiq.Core.CoAction;
-using Tansiq.Core.Detection;
-using Tansiq.Core.Evaluation;
-using Tansiq.Core.Simulation;
 
 namespace Tansiq.Simulation.Tests.Evaluation;
 
@@ -20,18 +16,7 @@ public class CannedTextTests
     [InlineData(1, 98, 0.8)] // four squads of 12-16 beside 139 fans (25 fast) on a minute clock: the fans must stay out
     public void Detect_SquadReusingCannedTexts_SquadFlaggedFansAndFriendsNot(int seed, int index, double minSchedulerRecall)
     {
-        var drawn = ScenarioFuzzer.Draw(new FuzzOptions { Worlds = index + 1, Seed = seed })[index];
-        var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
-        var options = new DetectOptions { Parallelism = 1 };
-        var builder = new CorpusBuilder(options.Signals);
-        foreach (var m in world.Messages.OrderBy(m => m.Timestamp))
-        {
-            builder.Add(m);
-        }
-
-        var result = new Detector(options, TimeProvider.System).Run(builder.Build());
-
-        var evaluation = DetectionEvaluator.Evaluate(world.Truth, result.Accounts.Select(a => new DetectedAccount(a.AccountId, a.ClusterId, a.Score)));
+        var evaluation = FuzzedWorld.DetectAndEvaluate(seed, index);
         var squads = evaluation.Behaviours.Single(b => b.Behaviour == "scheduler_squad");
         Assert.True(squads.Flagged >= minSchedulerRecall * squads.Members, $"{squads.Flagged} of {squads.Members} scheduler-squad members flagged");
         Assert.True(evaluation.Fans.Flagged <= 0.01 * evaluation.Fans.Accounts, $"{evaluation.Fans.Flagged} of {evaluation.Fans.Accounts} fans flagged");
@@ -47,18 +32,7 @@ public class CannedTextTests
     [Fact]
     public void Detect_CoBurstGroupWithTextsUsedAlone_FansAndOrganicAccountsNotFlagged()
     {
-        var drawn = ScenarioFuzzer.Draw(new FuzzOptions { Worlds = 46, Seed = 1 })[45];
-        var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
-        var options = new DetectOptions { Parallelism = 1 };
-        var builder = new CorpusBuilder(options.Signals);
-        foreach (var m in world.Messages.OrderBy(m => m.Timestamp))
-        {
-            builder.Add(m);
-        }
-
-        var result = new Detector(options, TimeProvider.System).Run(builder.Build());
-
-        var evaluation = DetectionEvaluator.Evaluate(world.Truth, result.Accounts.Select(a => new DetectedAccount(a.AccountId, a.ClusterId, a.Score)));
+        var evaluation = FuzzedWorld.DetectAndEvaluate(1, 45);
         Assert.True(evaluation.Fans.Flagged <= 0.01 * evaluation.Fans.Accounts, $"{evaluation.Fans.Flagged} of {evaluation.Fans.Accounts} fans flagged");
         Assert.True(evaluation.FalsePositives <= 2, $"{evaluation.FalsePositives} false positives");
         Assert.True(evaluation.TruePositives >= 0.8 * evaluation.Positives, $"{evaluation.TruePositives} of {evaluation.Positives} found");

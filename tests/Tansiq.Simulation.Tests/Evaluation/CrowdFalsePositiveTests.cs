@@ -1,7 +1,3 @@
-using Tansiq.Core.CoAction;
-using Tansiq.Core.Detection;
-using Tansiq.Core.Evaluation;
-using Tansiq.Core.Simulation;
 
 namespace Tansiq.Simulation.Tests.Evaluation;
 
@@ -20,18 +16,7 @@ public class CrowdFalsePositiveTests
     [InlineData(98)] // a squad of 57 and a fan base: with the chance-owned objects out of the synchrony share's denominator, 86 fans joined the squad
     public void Detect_FuzzedWorldWithACrowd_OrganicNotFlaggedArmyIs(int index)
     {
-        var drawn = ScenarioFuzzer.Draw(new FuzzOptions { Worlds = index + 1, Seed = 1 })[index];
-        var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
-        var options = new DetectOptions { Parallelism = 1 };
-        var builder = new CorpusBuilder(options.Signals);
-        foreach (var m in world.Messages.OrderBy(m => m.Timestamp))
-        {
-            builder.Add(m);
-        }
-
-        var result = new Detector(options, TimeProvider.System).Run(builder.Build());
-
-        var evaluation = DetectionEvaluator.Evaluate(world.Truth, result.Accounts.Select(a => new DetectedAccount(a.AccountId, a.ClusterId, a.Score)));
+        var evaluation = FuzzedWorld.DetectAndEvaluate(1, index);
         var organic = evaluation.OtherOrganic.Flagged + evaluation.FriendGroupMembers.Flagged + evaluation.Fans.Flagged;
         Assert.True(organic <= 2, $"{organic} organic accounts flagged (false positives {evaluation.FalsePositives})");
         var army = evaluation.Behaviours.Where(b => b.Behaviour != "producer").ToList();

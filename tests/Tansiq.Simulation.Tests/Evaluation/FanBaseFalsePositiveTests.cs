@@ -1,7 +1,3 @@
-using Tansiq.Core.CoAction;
-using Tansiq.Core.Detection;
-using Tansiq.Core.Evaluation;
-using Tansiq.Core.Simulation;
 
 namespace Tansiq.Simulation.Tests.Evaluation;
 
@@ -21,18 +17,7 @@ public class FanBaseFalsePositiveTests
     [InlineData(39, 0)] // scheduler squads of 285 and 367 at 1-2 s: 44 of the leader's 52 fast fans (median 19 s) rode on the first at the window, the leader joined it as a producer
     public void Detect_FuzzedWorldWithAFanBase_FansNotFlaggedArmyIs(int index, int maxFans)
     {
-        var drawn = ScenarioFuzzer.Draw(new FuzzOptions { Worlds = index + 1, Seed = 2 })[index];
-        var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
-        var options = new DetectOptions { Parallelism = 1 };
-        var builder = new CorpusBuilder(options.Signals);
-        foreach (var m in world.Messages.OrderBy(m => m.Timestamp))
-        {
-            builder.Add(m);
-        }
-
-        var result = new Detector(options, TimeProvider.System).Run(builder.Build());
-
-        var evaluation = DetectionEvaluator.Evaluate(world.Truth, result.Accounts.Select(a => new DetectedAccount(a.AccountId, a.ClusterId, a.Score)));
+        var evaluation = FuzzedWorld.DetectAndEvaluate(2, index);
         Assert.True(evaluation.Fans.Flagged <= maxFans, $"{evaluation.Fans.Flagged} of {evaluation.Fans.Accounts} fans flagged");
         Assert.Equal(0, evaluation.ByRole.Single(r => r.Key == "leader").Value.Flagged);
         Assert.True(evaluation.FriendGroupMembers.Flagged <= 0.01 * evaluation.FriendGroupMembers.Accounts,

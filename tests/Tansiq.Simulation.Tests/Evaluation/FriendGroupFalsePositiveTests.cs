@@ -1,7 +1,3 @@
-using Tansiq.Core.CoAction;
-using Tansiq.Core.Detection;
-using Tansiq.Core.Evaluation;
-using Tansiq.Core.Simulation;
 
 namespace Tansiq.Simulation.Tests.Evaluation;
 
@@ -20,18 +16,7 @@ public class FriendGroupFalsePositiveTests
     [InlineData(2, 38, 0.5)] // a fragment of 4 at 60 s (precision 0.6) beside two small human squads
     public void Detect_FuzzedWorldWithAFastFriendGroup_FriendsNotFlaggedArmyIs(int seed, int index, double minArmyRecall)
     {
-        var drawn = ScenarioFuzzer.Draw(new FuzzOptions { Worlds = index + 1, Seed = seed })[index];
-        var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
-        var options = new DetectOptions { Parallelism = 1 };
-        var builder = new CorpusBuilder(options.Signals);
-        foreach (var m in world.Messages.OrderBy(m => m.Timestamp))
-        {
-            builder.Add(m);
-        }
-
-        var result = new Detector(options, TimeProvider.System).Run(builder.Build());
-
-        var evaluation = DetectionEvaluator.Evaluate(world.Truth, result.Accounts.Select(a => new DetectedAccount(a.AccountId, a.ClusterId, a.Score)));
+        var evaluation = FuzzedWorld.DetectAndEvaluate(seed, index);
         Assert.True(evaluation.FriendGroupMembers.Flagged == 0, $"{evaluation.FriendGroupMembers.Flagged} of {evaluation.FriendGroupMembers.Accounts} friends flagged");
         var army = evaluation.Behaviours.Where(b => b.Behaviour != "producer").ToList();
         Assert.True(army.Sum(b => b.Flagged) >= minArmyRecall * army.Sum(b => b.Members), string.Join(", ", army.Select(b => $"{b.Behaviour} {b.Flagged}/{b.Members}")));

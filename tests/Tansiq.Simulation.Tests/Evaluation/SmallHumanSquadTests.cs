@@ -1,7 +1,3 @@
-using Tansiq.Core.CoAction;
-using Tansiq.Core.Detection;
-using Tansiq.Core.Evaluation;
-using Tansiq.Core.Simulation;
 
 namespace Tansiq.Simulation.Tests.Evaluation;
 
@@ -19,18 +15,7 @@ public class SmallHumanSquadTests
     [InlineData(51, 7)] // squads of 4 and 3 acting on 20-39 objects each: 0 of 7 before
     public void Detect_FuzzedWorldWithASmallHumanSquad_SquadFoundNoOrganicAccount(int index, int minHumanSquad)
     {
-        var drawn = ScenarioFuzzer.Draw(new FuzzOptions { Worlds = index + 1, Seed = 1 })[index];
-        var world = WorldGenerator.Generate(drawn.Parameters, drawn.Seed);
-        var options = new DetectOptions { Parallelism = 1 };
-        var builder = new CorpusBuilder(options.Signals);
-        foreach (var m in world.Messages.OrderBy(m => m.Timestamp))
-        {
-            builder.Add(m);
-        }
-
-        var result = new Detector(options, TimeProvider.System).Run(builder.Build());
-
-        var evaluation = DetectionEvaluator.Evaluate(world.Truth, result.Accounts.Select(a => new DetectedAccount(a.AccountId, a.ClusterId, a.Score)));
+        var evaluation = FuzzedWorld.DetectAndEvaluate(1, index);
         var human = evaluation.Behaviours.Single(b => b.Behaviour == "human_squad");
         Assert.True(human.Flagged >= minHumanSquad, $"{human.Flagged} of {human.Members} human-squad members flagged");
         Assert.Equal(0, evaluation.Fans.Flagged);
