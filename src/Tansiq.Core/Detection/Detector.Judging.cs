@@ -67,6 +67,10 @@ public sealed partial class Detector
         public List<int> Kept { get; } = [];
         public double SynchronyShare => CoSelected == 0 ? 0 : (double)Synchronous.Count / CoSelected;
         public string? Failed { get; set; }
+        /// <summary>Judged by relay cascades (<see cref="JudgeCascades"/>): bursts are runs of hop-by-hop actions.</summary>
+        public bool Cascades { get; init; }
+        /// <summary>For a cascade verdict: -log10 p of the regularity of the gaps between consecutive members.</summary>
+        public double CascadeLog10P { get; set; }
         public double FailedValue { get; set; }
         public double FailedThreshold { get; set; }
         public bool Passed => Failed is null;
@@ -498,8 +502,20 @@ public sealed partial class Detector
             community.Verdict = JudgeWithCannedTexts(community, judged, scale, edgeOf);
             if (community.Verdict.Passed)
             {
-                return;
+                break;
             }
+        }
+        // A relay's chain runs for hours, one member a hop after the other: it fails every scale, or passes at minutes
+        // on its first few members' bursts (see JudgeCascades). Not for schedulers (passed at the window) nor for
+        // groups found from bursts alone.
+        if (_coBurstPass || (community.Verdict is { Passed: true } v && v.Scale <= _options.Window))
+        {
+            return;
+        }
+        var cascades = JudgeCascades(community, atMinutes ??= WithoutSelfPacedPosts(own), edgeOf);
+        if (cascades.Passed && (community.Verdict is not { Passed: true } || cascades.Kept.Count > community.Verdict.Kept.Count))
+        {
+            community.Verdict = cascades;
         }
     }
 
