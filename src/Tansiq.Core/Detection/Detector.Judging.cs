@@ -512,8 +512,13 @@ public sealed partial class Detector
         {
             return;
         }
+        // A passing verdict is replaced only when the cascades run longer than its member spread limit and keep more
+        // members: otherwise the members act in bursts, the bursts already describe them, and a longer run only picks
+        // up late-comers (an operator's three accounts passed at 4 minutes, and their runs took in an organic account
+        // that re-shared two of their posts 20 minutes later: seed-2 fuzz world 31).
         var cascades = JudgeCascades(community, atMinutes ??= WithoutSelfPacedPosts(own), edgeOf);
-        if (cascades.Passed && (community.Verdict is not { Passed: true } || cascades.Kept.Count > community.Verdict.Kept.Count))
+        if (cascades.Passed && (community.Verdict is not { Passed: true } passed
+            || (cascades.MedianSpread > passed.SpreadLimit && cascades.Kept.Count > passed.Kept.Count)))
         {
             community.Verdict = cascades;
         }
