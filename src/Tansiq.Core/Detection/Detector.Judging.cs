@@ -512,13 +512,12 @@ public sealed partial class Detector
         {
             return;
         }
-        // A passing verdict is replaced only when the cascades run longer than its member spread limit and keep more
-        // members: otherwise the members act in bursts, the bursts already describe them, and a longer run only picks
-        // up late-comers (an operator's three accounts passed at 4 minutes, and their runs took in an organic account
-        // that re-shared two of their posts 20 minutes later: seed-2 fuzz world 31).
+        // A passing verdict is replaced only when the cascades keep at least a cluster's worth of members more (a chain's
+        // tail that the bursts missed), not a late-comer or two: an operator's three accounts passed at 4 minutes, and
+        // their runs took in an organic account that re-shared two of their posts 20 minutes after them (seed-2 fuzz
+        // world 31).
         var cascades = JudgeCascades(community, atMinutes ??= WithoutSelfPacedPosts(own), edgeOf);
-        if (cascades.Passed && (community.Verdict is not { Passed: true } passed
-            || (cascades.MedianSpread > passed.SpreadLimit && cascades.Kept.Count > passed.Kept.Count)))
+        if (cascades.Passed && (community.Verdict is not { Passed: true } passed || cascades.Kept.Count >= passed.Kept.Count + _options.MinClusterSize))
         {
             community.Verdict = cascades;
         }
