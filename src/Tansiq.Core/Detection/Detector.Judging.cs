@@ -67,6 +67,10 @@ public sealed partial class Detector
         public List<int> Kept { get; } = [];
         public double SynchronyShare => CoSelected == 0 ? 0 : (double)Synchronous.Count / CoSelected;
         public string? Failed { get; set; }
+        /// <summary>Judged by relay cascades (<see cref="JudgeCascades"/>): bursts are runs of hop-by-hop actions.</summary>
+        public bool Cascades { get; init; }
+        /// <summary>For a cascade verdict: -log10 p of the regularity of the gaps between consecutive members.</summary>
+        public double CascadeLog10P { get; set; }
         public double FailedValue { get; set; }
         public double FailedThreshold { get; set; }
         public bool Passed => Failed is null;
@@ -498,8 +502,24 @@ public sealed partial class Detector
             community.Verdict = JudgeWithCannedTexts(community, judged, scale, edgeOf);
             if (community.Verdict.Passed)
             {
-                return;
+                break;
             }
+        }
+        // A relay's chain runs for hours, one member a hop after the other: it fails every scale, or passes at minutes
+        // on its first few members' bursts (see JudgeCascades). Not for schedulers (passed at the window) nor for
+        // groups found from bursts alone.
+        if (_coBurstPass || (community.Verdict is { Passed: true } v && v.Scale <= _options.Window))
+        {
+            return;
+        }
+        // A passing verdict is replaced only when the cascades keep at least a cluster's worth of members more (a chain's
+        // tail that the bursts missed), not a late-comer or two: an operator's three accounts passed at 4 minutes, and
+        // their runs took in an organic account that re-shared two of their posts 20 minutes after them (seed-2 fuzz
+        // world 31).
+        var cascades = JudgeCascades(community, atMinutes ??= WithoutSelfPacedPosts(own), edgeOf);
+        if (cascades.Passed && (community.Verdict is not { Passed: true } passed || cascades.Kept.Count >= passed.Kept.Count + _options.MinClusterSize))
+        {
+            community.Verdict = cascades;
         }
     }
 

@@ -761,8 +761,9 @@ public sealed partial class Detector
                 $"On average {meanExclusivity:P0} of all accounts that acted on these objects are members of this cluster: a crowd of fans shares its objects with thousands of others, a squad does not."),
             new("synchrony_share", Math.Round(v.SynchronyShare, 4),
                 $"Of the {v.CoSelected} objects the members shared mostly among themselves, {v.SynchronyShare:P0} were acted on within {Duration(v.Scale)} of each other."),
-            new("median_member_spread_seconds", Math.Round(v.MedianSpread, 1),
-                $"On half of these objects the members' first actions all fell within {v.MedianSpread:0.#} s (the limit at this scale is {v.SpreadLimit:0.#} s)."),
+            new("median_member_spread_seconds", Math.Round(v.MedianSpread, 1), v.Cascades
+                ? $"On half of these objects the members' first actions ran over {v.MedianSpread:0.#} s, one member after another, each within {v.SpreadLimit:0.#} s of the one before (a relay)."
+                : $"On half of these objects the members' first actions all fell within {v.MedianSpread:0.#} s (the limit at this scale is {v.SpreadLimit:0.#} s)."),
             new("significant_edges", internalEdges.Count,
                 $"{internalEdges.Count} member pairs acted within the scale more often than their actions in the adjacent band of the same width predict (Poisson test, p < {o.Alpha:G3} shared among the scales); density {density:P0}."),
             new("strongest_edge_log10_p", Math.Round(bestLog10P, 1),
@@ -774,6 +775,11 @@ public sealed partial class Detector
             var posts = c.Producers.Sum(a => v.PerMember[a]);
             evidence.Insert(1, new("producers", c.Producers.Count,
                 $"{c.Producers.Count} of the members are its producers: the cluster re-shared {posts} of their posts in its bursts, and those are at least half of their posts that anyone re-shared."));
+        }
+        if (v.Cascades)
+        {
+            evidence.Add(new("relay_cascades_log10_p", Math.Round(v.CascadeLog10P, 1),
+                $"The members passed items on hop by hop: on each object one member acted some minutes after the one before, and the gaps between consecutive members are far more alike than people acting on their own give (exponential gaps; a chi-square test of the log-gaps, p ≈ 10^-{v.CascadeLog10P:0.#})."));
         }
         if (c.ReactsOnOrders)
         {
