@@ -313,7 +313,8 @@ public sealed partial class Detector
                 continue;
             }
             var joins = new Dictionary<int, int>();
-            var timing = new Dictionary<int, List<double>>();
+            var timing = new Dictionary<int, List<int>>();
+            var around = new List<(int Neighbour, int Outsiders)>();
             var mass = 0L;
             var selfPaced = SelfPacedWithJoiners(corpus, v, taken);
             foreach (var s in v.Synchronous)
@@ -343,16 +344,17 @@ public sealed partial class Detector
                         joins[e.Account] = joins.GetValueOrDefault(e.Account) + 1;
                     }
                 }
-                var chance = InsideBurstChance(outsiders, hi - v.SpreadLimit, lo + v.SpreadLimit);
+                around.Add((BusierNeighbour(outsiders, hi - v.SpreadLimit, lo + v.SpreadLimit), outsiders.Count));
                 foreach (var (account, _) in outsiders)
                 {
-                    if (!timing.TryGetValue(account, out var chances))
+                    if (!timing.TryGetValue(account, out var objects))
                     {
-                        timing[account] = chances = [];
+                        timing[account] = objects = [];
                     }
-                    chances.Add(chance);
+                    objects.Add(around.Count - 1);
                 }
             }
+            var chance = InsideBurstChances(around);
             if (total == 0)
             {
                 continue;
@@ -363,7 +365,7 @@ public sealed partial class Detector
                 if (count >= o.MinMemberObjects)
                 {
                     tested.Add((account, count, Poisson.UpperTail(count, (double)activity[account] * mass / total),
-                        JoinTimingPValue(count, timing[account])));
+                        JoinTimingPValue(count, timing[account].ConvertAll(i => chance[i]))));
                 }
             }
             var presenceCutoff = FalseDiscovery.Cutoff(tested.Select(t => t.Presence), o.Alpha);
@@ -383,19 +385,15 @@ public sealed partial class Detector
     }
 
     /// <summary>
-    /// The chance that an outsider who acted on a synchronous object did so inside its burst window [lo, hi] by chance,
-    /// estimated from the data without the members it is meant to find: the outsiders' first actions in the window of the
-    /// same length just before it and in the one just after it, the busier of the two, plus one, over the outsiders
-    /// (capped at 1). Missed members who join the burst fall inside the window and do not raise the estimate; the
-    /// interest in an object that is not an order's rises and falls smoothly around the burst, so the busier neighbour
-    /// is as busy as the window or more.
+    /// The outsiders' first actions on a synchronous object in the window of the burst's length just before the burst
+    /// window [lo, hi] and in the one just after it: the busier of the two (0 when the window is empty).
     /// </summary>
-    private static double InsideBurstChance(List<(int Account, double Time)> outsiders, double lo, double hi)
+    private static int BusierNeighbour(List<(int Account, double Time)> outsiders, double lo, double hi)
     {
         var width = hi - lo;
-        if (outsiders.Count == 0 || width <= 0)
+        if (width <= 0)
         {
-            return 1;
+            return 0;
         }
         int before = 0, after = 0;
         foreach (var (_, time) in outsiders)
@@ -409,13 +407,35 @@ public sealed partial class Detector
                 after++;
             }
         }
-        return Math.Min(1, (Math.Max(before, after) + 1.0) / outsiders.Count);
+        return Math.Max(before, after);
+    }
+
+    /// <summary>
+    /// Per synchronous object (its busier neighbouring window's outsiders and all its outsiders, from
+    /// <see cref="BusierNeighbour"/>), the chance that an outsider who acted on it did so inside its burst window by
+    /// chance, estimated from the data without the members it is meant to find: the busier neighbouring window's
+    /// outsiders over all the object's outsiders. Missed members who join the burst fall inside the window and do not
+    /// raise the estimate; the interest in an object that is not an order's rises and falls smoothly around the burst, so
+    /// the busier neighbour is about as busy as the window or more. A few outsiders per object make a noisy rate, so each
+    /// object's count is smoothed by one pseudo-outsider at the rate of all the cluster's objects pooled, (Σ busier + 1) /
+    /// (Σ outsiders + 1); capped at 1.
+    /// </summary>
+    private static double[] InsideBurstChances(List<(int Neighbour, int Outsiders)> around)
+    {
+        long neighbours = 0, outsiders = 0;
+        foreach (var (neighbour, count) in around)
+        {
+            neighbours += neighbour;
+            outsiders += count;
+        }
+        var pooled = (neighbours + 1.0) / (outsiders + 1.0);
+        return around.ConvertAll(a => a.Outsiders == 0 ? 1 : Math.Min(1, (a.Neighbour + pooled) / a.Outsiders)).ToArray();
     }
 
     /// <summary>
     /// How likely an account's first actions on the cluster's synchronous objects fall inside the bursts at least
     /// <paramref name="joins"/> times by chance, given that it acted on those objects at all: the Poisson binomial tail
-    /// over the objects' <see cref="InsideBurstChance"/>.
+    /// over the objects' <see cref="InsideBurstChances"/>.
     /// </summary>
     private static double JoinTimingPValue(int joins, List<double> chances) => PoissonBinomial.UpperTail(joins, chances);
 
