@@ -420,7 +420,9 @@ public sealed partial class Detector
     /// chance, estimated from the data without the members it is meant to find: the busier neighbouring window's
     /// outsiders over all the object's outsiders. Missed members who join the burst fall inside the window and do not
     /// raise the estimate; the interest in an object that is not an order's rises and falls smoothly around the burst, so
-    /// the busier neighbour is about as busy as the window or more. A few outsiders per object make a noisy rate, so each
+    /// the busier neighbour is about as busy as the window or more — except when the window holds the start of a post's
+    /// life, where its fast fans' reactions peak (hence the presence condition on a timing discovery in
+    /// <see cref="ExtendMembers"/>). A few outsiders per object make a noisy rate, so each
     /// object's count is smoothed by one pseudo-outsider at the rate of all the cluster's objects pooled, (Σ busier + 1) /
     /// (Σ outsiders + 1); capped at 1.
     /// </summary>
