@@ -1,5 +1,4 @@
 using System.IO.Hashing;
-using System.Runtime.InteropServices;
 using System.Text;
 using Tansiq.Core.Model;
 using Tansiq.Core.Signals;
@@ -86,7 +85,9 @@ public sealed class CorpusBuilder
     private readonly List<int> _messagesPerAccount = [];
     // Each message's account and its time in whole seconds after the first message's (8 bytes, as the account alone
     // took with padding): the post times of re-shared and replied-to posts.
-    private readonly Dictionary<ulong, (int Account, int Seconds)> _authorOf = [];
+    // A flat table of 16 bytes a slot rather than a dictionary (28 bytes an entry and a copy at every growth): at 10^7
+    // messages it is the largest thing reading keeps.
+    private readonly IdTable<(int Account, int Seconds)> _authorOf = new();
     private double _firstTime = double.NaN;
     // The post each reply answers (reply's id hash to its parent's id hash): only replies are kept.
     private readonly Dictionary<ulong, ulong> _parentOf = [];
@@ -141,7 +142,7 @@ public sealed class CorpusBuilder
     /// <summary>Adds one message; returns false (and keeps nothing) when its id was already seen.</summary>
     public bool Add(Message message)
     {
-        ref var author = ref CollectionsMarshal.GetValueRefOrAddDefault(_authorOf, HashId(message.MessageId), out var seen);
+        ref var author = ref _authorOf.GetOrAdd(HashId(message.MessageId), out var seen);
         if (seen)
         {
             _duplicates++;
