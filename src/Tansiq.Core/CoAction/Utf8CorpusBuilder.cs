@@ -219,6 +219,16 @@ internal sealed class IdTable<TValue>
         }
     }
 
+    /// <summary>Empties the table and lets its arrays go.</summary>
+    public void Release()
+    {
+        _keys = new ulong[1 << 10];
+        _values = new TValue[1 << 10];
+        _hasZero = false;
+        _zeroValue = default;
+        _count = 0;
+    }
+
     /// <summary>Grows the table at once to hold <paramref name="count"/> keys without growing again.</summary>
     public void EnsureCapacity(int count)
     {
