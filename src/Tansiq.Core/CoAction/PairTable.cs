@@ -326,8 +326,9 @@ internal sealed class PairShard : IDisposable
         if (_pending + keys.Length > _pendingKeys.Length)
         {
             Flush();
-            // Room for about one update per slot: then a region's sequential read is shared by enough updates.
-            var capacity = Math.Max(keys.Length, Math.Clamp(_size, 1 << 10, 1 << 23));
+            // Room for about one update per two slots: then a region's sequential read is still shared by enough
+            // updates, and the buffers (24 bytes an update, two shards) stay well under the table's own size.
+            var capacity = Math.Max(keys.Length, Math.Clamp(_size / 2, 1 << 10, 1 << 22));
             if (_pendingKeys.Length < capacity)
             {
                 // Huge pages here too (NativeBuffer): the split writes to a thousand places at once, and with 4 KiB pages
