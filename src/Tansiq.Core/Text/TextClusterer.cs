@@ -50,9 +50,6 @@ internal interface ITextPosts
 /// <summary>Finds copy-paste campaigns among original posts: normalise, MinHash + LSH, verify, union-find.</summary>
 public static class TextClusterer
 {
-    /// <summary>Posts from which a table is clustered with a collection between its parts (see <see cref="Cluster(TextPostTable, NearDuplicateOptions)"/>).</summary>
-    private const int LargeTable = 1 << 19;
-
     public static TextClustering Cluster(IReadOnlyList<TextPost> posts, NearDuplicateOptions options)
     {
         var texts = new string[posts.Count];
@@ -68,12 +65,6 @@ public static class TextClusterer
     public static TextClustering Cluster(TextPostTable posts, NearDuplicateOptions options)
     {
         var sets = TokenSets.Build(posts.Count, posts.TextOf, options.Parallelism);
-        if (posts.Count >= LargeTable)
-        {
-            // The per-thread word lists the sets were copied from are as large as the sets (300 MB at 10^7 messages):
-            // collected now, their memory holds the index that follows instead of adding to the build's peak.
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
-        }
         return Cluster(posts, sets, options);
     }
 
