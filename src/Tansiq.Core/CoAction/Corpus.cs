@@ -274,13 +274,14 @@ public sealed class CorpusBuilder
         // The message-id tables have served (duplicates, and the authors and times above); co-similar's clustering
         // allocates the most of the whole build next. At 10^7 messages it ran 2.5 GB past what reading had left
         // without a collection: the dead tables, the events before their layout and the parser's garbage are
-        // collected first.
+        // collected first, and their memory given back to the system (a plain collection left it committed, and the
+        // clustering's large arrays went to fresh memory beside it).
         _authorOf.Release();
         _parentOf.Clear();
         _parentOf.TrimExcess();
         if (_similarPosts is not null && _messageCount >= LargeCorpus)
         {
-            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: false);
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         }
         var similarTexts = new List<string>();
         if (_similarPosts is not null)
