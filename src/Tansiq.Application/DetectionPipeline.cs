@@ -85,6 +85,12 @@ public static class DetectionPipeline
             parseSeconds = time.GetElapsedTime(start).TotalSeconds;
             var built = time.GetTimestamp();
             corpus = builder.Build();
+            builder = null;
+            // What reading kept only until the corpus was built (the message-id table, the texts co-similar clustered,
+            // the events before their layout, the parser's garbage) is dead now, but the collector keeps its memory
+            // committed: at 10^7 messages 2 GB more than the corpus for the rest of the run, under the sweeps' pair
+            // tables and judging. One compacting collection gives it back to the system before the detector starts.
+            GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             buildSeconds = time.GetElapsedTime(built).TotalSeconds;
         }
         var readSeconds = time.GetElapsedTime(start).TotalSeconds;

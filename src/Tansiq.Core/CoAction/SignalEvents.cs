@@ -36,7 +36,7 @@ public sealed class SignalEvents
 /// <summary>Collects events for one signal while messages stream in, then lays them out by object and time.</summary>
 public sealed class SignalEventsBuilder
 {
-    private readonly Interner _objects = new();
+    private readonly KeyInterner _objects = new();
     private CoActionEvent[] _events = new CoActionEvent[1024];
     private int _count;
     private bool _multi;

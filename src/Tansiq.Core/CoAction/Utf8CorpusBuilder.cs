@@ -18,7 +18,7 @@ public sealed class Utf8CorpusBuilder
     private readonly Utf8Interner _objects = new();
     private readonly List<string?> _usernames = [];
     private readonly List<int> _messagesPerAccount = [];
-    private readonly IdTable _authorOf = new();
+    private readonly IdTable<int> _authorOf = new();
     private CoActionEvent[] _events = new CoActionEvent[1024];
     private int _eventCount;
     private int _messageCount;
@@ -132,18 +132,29 @@ public sealed class Utf8CorpusBuilder
     }
 }
 
-/// <summary>Message id hashes to their authors: 12 bytes a slot, open addressing, at most 3/4 full.</summary>
-internal sealed class IdTable
+/// <summary>
+/// Message id hashes to a value each (their author; with <see cref="CorpusBuilder"/> also their time): a slot is the
+/// 8-byte hash and the value (12 bytes for an int), open addressing, at most 3/4 full. The hash is the key: two ids with
+/// the same 64-bit hash are one id, as they were in the dictionary this replaces.
+/// </summary>
+internal sealed class IdTable<TValue>
+    where TValue : unmanaged
 {
     private ulong[] _keys = new ulong[1 << 10];
-    private int[] _values = new int[1 << 10];
+    private TValue[] _values = new TValue[1 << 10];
     private bool _hasZero;
-    private int _zeroValue;
+    private TValue _zeroValue;
     private int _count;
+
+    /// <summary>How many keys the table holds.</summary>
+    public int Count => _count + (_hasZero ? 1 : 0);
+
+    /// <summary>How many slots the table has (a power of two).</summary>
+    public int Capacity => _keys.Length;
 
     /// <summary>The value slot of <paramref name="key"/>, added (0) when absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public ref int GetOrAdd(ulong key, out bool exists)
+    public ref TValue GetOrAdd(ulong key, out bool exists)
     {
         if (key == 0)
         {
@@ -182,7 +193,7 @@ internal sealed class IdTable
     public ulong Touch(ulong key) => _keys[(int)(key >> 7) & (_keys.Length - 1)];
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryGetValue(ulong key, out int value)
+    public bool TryGetValue(ulong key, out TValue value)
     {
         if (key == 0)
         {
@@ -201,11 +212,21 @@ internal sealed class IdTable
             }
             if (k == 0)
             {
-                value = 0;
+                value = default;
                 return false;
             }
             slot = (slot + 1) & mask;
         }
+    }
+
+    /// <summary>Empties the table and lets its arrays go.</summary>
+    public void Release()
+    {
+        _keys = new ulong[1 << 10];
+        _values = new TValue[1 << 10];
+        _hasZero = false;
+        _zeroValue = default;
+        _count = 0;
     }
 
     /// <summary>Grows the table at once to hold <paramref name="count"/> keys without growing again.</summary>
@@ -226,7 +247,7 @@ internal sealed class IdTable
         // Huge pages for a large table: every new message id lands on a random slot, and with 4 KiB pages nearly
         // every one would also miss the TLB.
         var keys = HugePages.NewArray<ulong>(size);
-        var values = HugePages.NewArray<int>(size);
+        var values = HugePages.NewArray<TValue>(size);
         var mask = keys.Length - 1;
         for (var i = 0; i < _keys.Length; i++)
         {

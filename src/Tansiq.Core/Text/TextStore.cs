@@ -10,6 +10,7 @@ namespace Tansiq.Core.Text;
 public sealed class TextStore
 {
     private const int BlockChars = 1 << 20;
+    private const int FirstBlockChars = 1 << 12;
 
     private readonly List<char[]> _blocks = [];
     private char[] _current = [];
@@ -31,8 +32,9 @@ public sealed class TextStore
         }
         if (_blocks.Count == 0 || text.Length > _current.Length - _used)
         {
-            // A text longer than a block gets a block of its own.
-            _current = new char[Math.Max(BlockChars, text.Length)];
+            // Blocks grow from small (a store per signal of a small corpus) to BlockChars; a text longer than a block
+            // gets a block of its own.
+            _current = new char[Math.Max(Math.Min(BlockChars, Math.Max(FirstBlockChars, _current.Length * 2)), text.Length)];
             _blocks.Add(_current);
             _used = 0;
         }
@@ -70,12 +72,15 @@ public sealed class TextStore
 
 /// <summary>
 /// Original posts to cluster (<see cref="TextClusterer"/>), kept as columns and their texts in a <see cref="TextStore"/>:
-/// no object per post. With each post an id of the caller's (a message id) is kept as text too.
+/// no object per post. With each post an id of the caller's (a message id) is kept too: as its number when it is one
+/// written the canonical way (most platforms' ids: 8 bytes instead of 50 for a 19-digit id as text), as text otherwise.
 /// </summary>
 public sealed class TextPostTable : ITextPosts
 {
     private readonly TextStore _texts = new();
     private readonly TextStore _ids = new();
+    // Each post's id: the number itself (>= 0) or the complement of its index in _ids (< 0).
+    private readonly List<long> _idCodes = [];
     private readonly List<int> _messageIndex = [];
     private readonly List<int> _accountIndex = [];
     private readonly List<double> _time = [];
@@ -88,7 +93,28 @@ public sealed class TextPostTable : ITextPosts
         _accountIndex.Add(accountIndex);
         _time.Add(time);
         _texts.Add(text);
-        _ids.Add(id);
+        _idCodes.Add(NumericId(id) is { } number ? number : ~(long)_ids.Add(id));
+    }
+
+    /// <summary>The id as a number when writing that number back gives the same text (digits only, no sign, no leading
+    /// zero, at most 19 digits and below 2^63); null otherwise.</summary>
+    internal static long? NumericId(ReadOnlySpan<char> id)
+    {
+        if (id.Length is 0 or > 19 || (id[0] == '0' && id.Length > 1))
+        {
+            return null;
+        }
+        ulong value = 0;
+        foreach (var c in id)
+        {
+            if (c is < '0' or > '9')
+            {
+                return null;
+            }
+            value = (value * 10) + (ulong)(c - '0');
+        }
+        // 19 digits fit in an unsigned long without overflow; above long.MaxValue the id stays text.
+        return value <= long.MaxValue ? (long)value : null;
     }
 
     public int MessageIndex(int post) => _messageIndex[post];
@@ -102,12 +128,15 @@ public sealed class TextPostTable : ITextPosts
     /// <summary>The text of a post without a copy (safe from several threads once adding is over).</summary>
     public ReadOnlySpan<char> TextOf(int post) => _texts[post];
 
-    public string Id(int post) => _ids.GetString(post);
+    public string Id(int post) => _idCodes[post] is var code && code >= 0
+        ? code.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : _ids.GetString((int)~code);
 
     public void Clear()
     {
         _texts.Clear();
         _ids.Clear();
+        _idCodes.Clear();
         _messageIndex.Clear();
         _accountIndex.Clear();
         _time.Clear();

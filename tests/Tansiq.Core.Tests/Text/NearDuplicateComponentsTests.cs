@@ -135,6 +135,40 @@ public class NearDuplicateComponentsTests
         Assert.Equal(texts, Enumerable.Range(0, texts.Count).Select(store.GetString));
     }
 
+    [Theory]
+    [InlineData("1352043303662518272")]
+    [InlineData("0")]
+    [InlineData("9223372036854775807")]
+    [InlineData("9223372036854775808")]
+    [InlineData("99999999999999999999")]
+    [InlineData("007")]
+    [InlineData("-5")]
+    [InlineData("+5")]
+    [InlineData("12a")]
+    [InlineData("at://did:plc:abc/app.bsky.feed.post/3k")]
+    [InlineData("١٢٣")]
+    public void TextPostTable_AnyId_ReadsBackExactly(string id)
+    {
+        var table = new TextPostTable();
+        table.Add(0, 0, 0, "first", "x");
+        table.Add(1, 0, 0, "second", id);
+        table.Add(2, 0, 0, "third", "17");
+
+        Assert.Equal(["x", id, "17"], new[] { table.Id(0), table.Id(1), table.Id(2) });
+    }
+
+    [Theory]
+    [InlineData("1352043303662518272", 1352043303662518272L)]
+    [InlineData("0", 0L)]
+    [InlineData("9223372036854775807", long.MaxValue)]
+    [InlineData("9223372036854775808", null)]
+    [InlineData("007", null)]
+    [InlineData("-5", null)]
+    [InlineData("", null)]
+    [InlineData("١٢٣", null)]
+    public void NumericId_CanonicalDigitsOnly_IsTheNumber(string id, long? expected) =>
+        Assert.Equal(expected, TextPostTable.NumericId(id));
+
     [Fact]
     public void Cluster_PostsInATable_SameClustersAsTheSamePostsInAList()
     {
