@@ -63,6 +63,8 @@ public sealed partial class Detector
         public required double SpreadLimit { get; init; }
         /// <summary>Own texts left out of the judgement as canned material used alone (see <see cref="Detector.CannedTextUsedAlone"/>).</summary>
         public int CannedTextsSetAside { get; init; }
+        /// <summary>A co-burst community judged at the window on its reused material, without the orders test.</summary>
+        public bool WithoutOrders { get; set; }
         public Dictionary<int, int> PerMember { get; } = [];
         public List<int> Kept { get; } = [];
         public double SynchronyShare => CoSelected == 0 ? 0 : (double)Synchronous.Count / CoSelected;
@@ -87,6 +89,8 @@ public sealed partial class Detector
         public bool ReactsOnOrders { get; set; }
         /// <summary>The members' share of the accounts that act on shared objects (see <see cref="Detector.Baselines"/>).</summary>
         public double Baseline { get; set; }
+        /// <summary>In the co-burst pass, the members kept by its verdict at the window (see CoBurstCommunities).</summary>
+        public List<int>? CoreAtWindow { get; set; }
         public IReadOnlyList<int> Kept => Passed ? Verdict!.Kept : [];
     }
 
@@ -496,6 +500,11 @@ public sealed partial class Detector
         {
             var judged = scale > _options.Window && scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
             community.Verdict = JudgeWithCannedTexts(community, judged, scale, edgeOf);
+            if (_coBurstPass && scale <= _options.Window)
+            {
+                // The members in two or more of its bursts within seconds: judged alone if the whole community fails.
+                community.CoreAtWindow = [.. community.Verdict.Kept];
+            }
             if (community.Verdict.Passed)
             {
                 return;
@@ -942,12 +951,11 @@ public sealed partial class Detector
         {
             Fail(verdict, "single_author_share", single, o.MaxSingleAuthorShare);
         }
-        else if (verdict.Kept.Count >= 2 && (_coBurstPass ? CoBurstGroupEvidence(own, verdict) : GroupEvidence(verdict.Kept, edgeOf)) is var group
-            && group < (_coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P))
+        else if (verdict.Kept.Count >= 2 && GroupEvidenceAndBar(own, verdict, edgeOf) is var (group, bar) && group < bar)
         {
-            Fail(verdict, "group_evidence_log10_p", group, _coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P);
+            Fail(verdict, "group_evidence_log10_p", group, bar);
         }
-        else if (_coBurstPass && !BurstsOnOrders(verdict, postsNeeded: true))
+        else if (_coBurstPass && !SecondsWithoutOrders(verdict) && !BurstsOnOrders(verdict, postsNeeded: true))
         {
             Fail(verdict, "reacts_on_orders", 0, 1);
         }

@@ -1,3 +1,5 @@
+using Tansiq.Core.Evidence;
+
 namespace Tansiq.Core.Detection;
 
 /// <summary>
@@ -66,5 +68,77 @@ public sealed partial class Detector
     {
         var lnQ = -(log10P1 + log10P2) * Math.Log(10);
         return -(lnQ + Math.Log(1 - lnQ)) / Math.Log(10);
+    }
+
+    /// <summary>
+    /// The group evidence of a community and the bar it must reach: its pairs' summed evidence against
+    /// <see cref="DetectOptions.OverwhelmingLog10P"/>; for a co-burst community its timing (or timing and orders,
+    /// <see cref="CoBurstGroupEvidence"/>) against <see cref="DetectOptions.CoBurstLog10P"/>, or, at the window when its
+    /// burst posts do not show orders, the timing of its bursts on reused material alone against the bar of timing and
+    /// orders together (<see cref="SecondsCoBurstEvidence"/>).
+    /// </summary>
+    private (double Evidence, double Bar) GroupEvidenceAndBar(List<SharedAction> own, Verdict verdict, Dictionary<long, SignificantEdge> edgeOf)
+    {
+        if (!_coBurstPass)
+        {
+            return (GroupEvidence(verdict.Kept, edgeOf), _options.OverwhelmingLog10P);
+        }
+        if (verdict.Scale <= _options.Window && !BurstsOnOrders(verdict, postsNeeded: true))
+        {
+            verdict.WithoutOrders = true;
+            return (SecondsCoBurstEvidence(own, verdict), CoBurstBar);
+        }
+        return (CoBurstGroupEvidence(own, verdict), _options.CoBurstLog10P);
+    }
+
+    /// <summary>True when a co-burst community at the window was judged on its reused material without the orders test.</summary>
+    private bool SecondsWithoutOrders(Verdict verdict) => _coBurstPass && verdict.WithoutOrders;
+
+    /// <summary>
+    /// A scheduler squad whose members each take part in a fifth of the operations shares two or three objects pair by
+    /// pair, and its bursts on posts are few and do not show orders at the window (several squads at their own latencies
+    /// on one post scatter their delays as fast fans do, section 3). What it does show is its reused material, the pasted
+    /// texts, near-duplicates, links and tags it owns, taken up by a handful of members within seconds of each other,
+    /// operation after operation. Friends and fans react to posts (and at the window some friend groups do so within
+    /// seconds, seed-1 fuzz world 50), a story's readers and a breaking tag's users within minutes, not seconds. So at the
+    /// window a co-burst group whose posts do not pass the orders test is judged on its other synchronous own objects
+    /// alone: S of them against C, those acted on within twice the window but not within it, each counted once per
+    /// occasion (one pasted message is a text, a near-duplicate cluster and a tag: the objects whose burst begins with
+    /// the same account at the same time are one), with S ~ Poisson(2·(C + 0.5)) as in <see cref="CoBurstEvidence"/>.
+    /// Without the orders evidence (10^-3) its timing alone must reach the bar of the two together
+    /// (<see cref="CoBurstBar"/>), on at least <see cref="DetectOptions.MinExclusiveObjects"/> occasions.
+    /// </summary>
+    private double SecondsCoBurstEvidence(List<SharedAction> own, Verdict verdict)
+    {
+        var o = _options;
+        var counts = _windowCounts ?? throw new InvalidOperationException("judging's scratch is made in JudgeAndRefine");
+        var synchronousObjects = new HashSet<SharedAction>();
+        var synchronous = new HashSet<(int, double)>();
+        foreach (var s in verdict.Synchronous)
+        {
+            if (!IsPost(s.Shared.Signal))
+            {
+                synchronousObjects.Add(s.Shared);
+                synchronous.Add(s.Shared.Actions[0]);
+            }
+        }
+        if (synchronous.Count < o.MinExclusiveObjects)
+        {
+            return 0;
+        }
+        var control = new HashSet<(int, double)>();
+        foreach (var shared in own)
+        {
+            if (IsPost(shared.Signal) || synchronousObjects.Contains(shared) || synchronous.Contains(shared.Actions[0]))
+            {
+                continue;
+            }
+            var wide = BusiestSpan(shared.Actions, 2 * verdict.Scale, counts);
+            if (wide.Count >= 2 && wide.Count >= o.MinBurstShare * shared.Acting)
+            {
+                control.Add(shared.Actions[0]);
+            }
+        }
+        return -Math.Log10(Math.Max(Poisson.UpperTail(synchronous.Count, 2 * (control.Count + 0.5)), 1e-300));
     }
 }
