@@ -493,6 +493,7 @@ public sealed partial class Detector
         // The circle's own posts are set aside, whatever the scale, unless the members react to them on orders.
         var circle = community.Own.Where(s => s.Author >= 0 && InCircle(s.Author, circleOf, community.Amplifies!)).ToList();
         community.ReactsOnOrders = circle.Count > 0 && ReactsOnOrders(circle);
+        _circlePosts = [.. circle];
         var own = community.ReactsOnOrders || KeepsCircleForOrdersTest() ? community.Own : community.Own.Except(circle).ToList();
         // At minutes only the posts whose re-sharers react on orders are evidence (see WithoutSelfPacedPosts).
         List<SharedAction>? atMinutes = null;
@@ -500,10 +501,12 @@ public sealed partial class Detector
         {
             var judged = scale > _options.Window && scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
             community.Verdict = JudgeWithCannedTexts(community, judged, scale, edgeOf);
-            if (_coBurstPass && scale <= _options.Window)
+            if (_coBurstPass && scale <= _options.Window && community.Verdict is { Failed: "synchrony_share", Kept.Count: >= 2 } atWindow
+                && SecondsCoBurstEvidence(judged, atWindow) >= CoBurstBar)
             {
-                // The members in two or more of its bursts within seconds: judged alone if the whole community fails.
-                community.CoreAtWindow = [.. community.Verdict.Kept];
+                // Its bursts within seconds on reused material are evidence enough, but its other objects outnumber
+                // them: the members in two or more of those bursts are judged alone if the whole community fails.
+                community.CoreAtWindow = [.. atWindow.Kept];
             }
             if (community.Verdict.Passed)
             {
