@@ -31,7 +31,9 @@ public sealed partial class Detector
     private List<Community> CoBurstCommunities(Corpus corpus, List<Community> judged, Dictionary<long, SignificantEdge> edgeOf)
     {
         var o = _options;
-        var scales = JudgedScales().Where(s => s > o.Window && s > _tick && s <= o.MaxPostScale * o.Window).ToList();
+        // The window itself only on a clock finer than the window: on a minute clock bursts of seconds cannot be told
+        // from people acting in the same minute.
+        var scales = JudgedScales().Where(s => s >= o.Window && s > _tick && s <= o.MaxPostScale * o.Window).ToList();
         if (scales.Count == 0)
         {
             return [];
@@ -139,6 +141,23 @@ public sealed partial class Detector
                 var keep = new HashSet<int>();
                 foreach (var community in communities.Where(c => !c.Passed && c.Accounts.Count >= 4))
                 {
+                    // A scheduler squad's members in two or more of its bursts within seconds, merged with fans who share
+                    // its campaign posts, fail together on the fans' objects; the core is judged alone first (seed-2
+                    // fuzz world 32: 302 of a community of 1,001, 224 of them kept).
+                    if (community.CoreAtWindow is { } core && core.Count >= o.MinClusterSize && core.Count < community.Accounts.Count)
+                    {
+                        foreach (var a in community.Accounts)
+                        {
+                            keep.Add(index[a]);
+                        }
+                        foreach (var a in core)
+                        {
+                            membership[index[a]] = nextLabel;
+                        }
+                        nextLabel++;
+                        changed = true;
+                        continue;
+                    }
                     changed |= Split(community, graph, index, membership, ref nextLabel, keep);
                 }
                 if (!changed)

@@ -63,6 +63,8 @@ public sealed partial class Detector
         public required double SpreadLimit { get; init; }
         /// <summary>Own texts left out of the judgement as canned material used alone (see <see cref="Detector.CannedTextUsedAlone"/>).</summary>
         public int CannedTextsSetAside { get; init; }
+        /// <summary>A co-burst community judged at the window on its reused material, without the orders test.</summary>
+        public bool WithoutOrders { get; set; }
         public Dictionary<int, int> PerMember { get; } = [];
         public List<int> Kept { get; } = [];
         public double SynchronyShare => CoSelected == 0 ? 0 : (double)Synchronous.Count / CoSelected;
@@ -91,6 +93,8 @@ public sealed partial class Detector
         public bool ReactsOnOrders { get; set; }
         /// <summary>The members' share of the accounts that act on shared objects (see <see cref="Detector.Baselines"/>).</summary>
         public double Baseline { get; set; }
+        /// <summary>In the co-burst pass, the members kept by its verdict at the window (see CoBurstCommunities).</summary>
+        public List<int>? CoreAtWindow { get; set; }
         public IReadOnlyList<int> Kept => Passed ? Verdict!.Kept : [];
     }
 
@@ -493,6 +497,7 @@ public sealed partial class Detector
         // The circle's own posts are set aside, whatever the scale, unless the members react to them on orders.
         var circle = community.Own.Where(s => s.Author >= 0 && InCircle(s.Author, circleOf, community.Amplifies!)).ToList();
         community.ReactsOnOrders = circle.Count > 0 && ReactsOnOrders(circle);
+        _circlePosts = [.. circle];
         var own = community.ReactsOnOrders || KeepsCircleForOrdersTest() ? community.Own : community.Own.Except(circle).ToList();
         // At minutes only the posts whose re-sharers react on orders are evidence (see WithoutSelfPacedPosts).
         List<SharedAction>? atMinutes = null;
@@ -500,6 +505,13 @@ public sealed partial class Detector
         {
             var judged = scale > _options.Window && scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
             community.Verdict = JudgeWithCannedTexts(community, judged, scale, edgeOf);
+            if (_coBurstPass && scale <= _options.Window && community.Verdict is { Failed: "synchrony_share", Kept.Count: >= 2 } atWindow
+                && SecondsCoBurstEvidence(judged, atWindow) >= CoBurstBar)
+            {
+                // Its bursts within seconds on reused material are evidence enough, but its other objects outnumber
+                // them: the members in two or more of those bursts are judged alone if the whole community fails.
+                community.CoreAtWindow = [.. atWindow.Kept];
+            }
             if (community.Verdict.Passed)
             {
                 break;
@@ -967,12 +979,11 @@ public sealed partial class Detector
         {
             Fail(verdict, "single_author_share", single, o.MaxSingleAuthorShare);
         }
-        else if (verdict.Kept.Count >= 2 && (_coBurstPass ? CoBurstGroupEvidence(own, verdict) : GroupEvidence(verdict.Kept, edgeOf)) is var group
-            && group < (_coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P))
+        else if (verdict.Kept.Count >= 2 && GroupEvidenceAndBar(own, verdict, edgeOf) is var (group, bar) && group < bar)
         {
-            Fail(verdict, "group_evidence_log10_p", group, _coBurstPass ? o.CoBurstLog10P : o.OverwhelmingLog10P);
+            Fail(verdict, "group_evidence_log10_p", group, bar);
         }
-        else if (_coBurstPass && !BurstsOnOrders(verdict, postsNeeded: true))
+        else if (_coBurstPass && !SecondsWithoutOrders(verdict) && !BurstsOnOrders(verdict, postsNeeded: true))
         {
             Fail(verdict, "reacts_on_orders", 0, 1);
         }
