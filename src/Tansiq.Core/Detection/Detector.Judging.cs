@@ -510,7 +510,7 @@ public sealed partial class Detector
             {
                 // Its bursts within seconds on reused material are evidence enough, but its other objects outnumber
                 // them: the members in two or more of those bursts are judged alone if the whole community fails.
-                community.CoreAtWindow = [.. atWindow.Kept];
+                community.CoreAtWindow = [.. KeptOnReusedMaterial(atWindow)];
             }
             if (community.Verdict.Passed)
             {

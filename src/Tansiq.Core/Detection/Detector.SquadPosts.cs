@@ -86,9 +86,34 @@ public sealed partial class Detector
         if (verdict.Scale <= _options.Window)
         {
             verdict.WithoutOrders = true;
+            var keptOnMaterial = KeptOnReusedMaterial(verdict);
+            verdict.Kept.RemoveAll(m => !keptOnMaterial.Contains(m));
             return (SecondsCoBurstEvidence(own, verdict), CoBurstBar);
         }
         return (CoBurstGroupEvidence(own, verdict), _options.CoBurstLog10P);
+    }
+
+    /// <summary>
+    /// The kept members in at least <see cref="DetectOptions.MinMemberObjects"/> bursts on material that is not the
+    /// circle's posts: the evidence at the window without orders comes from those bursts alone, so a member kept only by
+    /// bursts on its friends' posts is not shown to be in the squad (seed-1 fuzz world 68: three fast fans of one friend
+    /// group, reposting one another within seconds, were kept beside a squad of five that shared a few of their posts).
+    /// </summary>
+    private HashSet<int> KeptOnReusedMaterial(Verdict verdict)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var s in verdict.Synchronous)
+        {
+            if (_circlePosts.Contains(s.Shared))
+            {
+                continue;
+            }
+            foreach (var m in s.Burst)
+            {
+                counts[m] = counts.GetValueOrDefault(m) + 1;
+            }
+        }
+        return [.. verdict.Kept.Where(m => counts.GetValueOrDefault(m) >= _options.MinMemberObjects)];
     }
 
     /// <summary>The circle's own posts of the community being judged (see Decide).</summary>
