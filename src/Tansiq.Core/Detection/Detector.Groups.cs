@@ -198,14 +198,27 @@ public sealed partial class Detector
             {
                 continue;
             }
-            var wide = BusiestSpan(shared.Actions, 2 * scale, counts);
-            if (wide.Count >= 2 && wide.Count >= o.MinBurstShare * shared.Acting)
+            if (IsControlObject(shared, scale, counts))
             {
                 control++;
             }
         }
-        return -Math.Log10(Math.Max(Poisson.UpperTail(verdict.Synchronous.Count, 2 * (control + 0.5)), 1e-300));
+        return CoBurstLog10P(verdict.Synchronous.Count, control);
     }
+
+    /// <summary>
+    /// Whether the members acted on an own object that was not synchronous at <paramref name="scale"/> within twice it:
+    /// a burst in the adjacent band, the control of the co-burst tests.
+    /// </summary>
+    private bool IsControlObject(SharedAction shared, double scale, int[] counts)
+    {
+        var wide = BusiestSpan(shared.Actions, 2 * scale, counts);
+        return wide.Count >= 2 && wide.Count >= _options.MinBurstShare * shared.Acting;
+    }
+
+    /// <summary>−log10 P[Poisson(2·(C + 0.5)) ≥ S]: S synchronous bursts against C control bursts (see <see cref="CoBurstEvidence"/>).</summary>
+    private static double CoBurstLog10P(int synchronous, int control) =>
+        -Math.Log10(Math.Max(Poisson.UpperTail(synchronous, 2 * (control + 0.5)), 1e-300));
 
     /// <summary>
     /// A group found from its bursts alone must show that it answers orders, not the posts: when its synchronous objects

@@ -349,6 +349,34 @@ public sealed partial class Detector
     private static bool InCircle(int author, HashSet<int> members, Dictionary<int, HashSet<int>> amplifies) =>
         members.Contains(author) || (amplifies.TryGetValue(author, out var set) && Overlap(set, members));
 
+    /// <summary>Adds, per account, how many of <paramref name="bursts"/> it is in to <paramref name="counts"/>.</summary>
+    private static void CountBursts(IEnumerable<SynchronousObject> bursts, Dictionary<int, int> counts)
+    {
+        foreach (var s in bursts)
+        {
+            foreach (var m in s.Burst)
+            {
+                counts[m] = counts.GetValueOrDefault(m) + 1;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The verdict's bursts per member (<see cref="Verdict.PerMember"/>) and its kept members: the community's accounts in
+    /// at least <see cref="DetectOptions.MinMemberObjects"/> of them.
+    /// </summary>
+    private void KeepMembersInBursts(Verdict verdict, Community community)
+    {
+        CountBursts(verdict.Synchronous, verdict.PerMember);
+        foreach (var account in community.Accounts)
+        {
+            if (verdict.PerMember.GetValueOrDefault(account) >= _options.MinMemberObjects)
+            {
+                verdict.Kept.Add(account);
+            }
+        }
+    }
+
     /// <summary>Whether two sets share an item, looking the smaller one up in the larger (HashSet.Overlaps walks its argument).</summary>
     private static bool Overlap(HashSet<int> a, HashSet<int> b)
     {
@@ -939,20 +967,7 @@ public sealed partial class Detector
             // tags and links over a day are not acting together.
             SpreadLimit = scale <= o.Window ? o.EffectiveMaxMemberSpread : scale > o.MaxPostScale * o.Window ? scale : o.SlowSpreadFactor * scale,
         };
-        foreach (var s in synchronous)
-        {
-            foreach (var m in s.Burst)
-            {
-                verdict.PerMember[m] = verdict.PerMember.GetValueOrDefault(m) + 1;
-            }
-        }
-        foreach (var account in community.Accounts)
-        {
-            if (verdict.PerMember.GetValueOrDefault(account) >= o.MinMemberObjects)
-            {
-                verdict.Kept.Add(account);
-            }
-        }
+        KeepMembersInBursts(verdict, community);
         WithoutAudienceRiders(verdict);
         if (scale > o.MaxPostScale * o.Window)
         {

@@ -113,20 +113,7 @@ public sealed partial class Detector
             SpreadLimit = runLimit,
             Cascades = true,
         };
-        foreach (var s in cascades)
-        {
-            foreach (var m in s.Burst)
-            {
-                verdict.PerMember[m] = verdict.PerMember.GetValueOrDefault(m) + 1;
-            }
-        }
-        foreach (var account in community.Accounts)
-        {
-            if (verdict.PerMember.GetValueOrDefault(account) >= o.MinMemberObjects)
-            {
-                verdict.Kept.Add(account);
-            }
-        }
+        KeepMembersInBursts(verdict, community);
         // Scaled chi-square: statistic / c ~ chi-square(degrees / c), c = 1 + kurtosis / 2.
         var c = 1 + LogSpacingExcessKurtosis / 2;
         var p = degrees >= 2 ? ChiSquare.RegularisedLowerGamma(degrees / c / 2, statistic / c / 2) : 1;

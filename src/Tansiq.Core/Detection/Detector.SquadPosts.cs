@@ -1,5 +1,3 @@
-using Tansiq.Core.Evidence;
-
 namespace Tansiq.Core.Detection;
 
 /// <summary>
@@ -102,17 +100,7 @@ public sealed partial class Detector
     private HashSet<int> KeptOnReusedMaterial(Verdict verdict)
     {
         var counts = new Dictionary<int, int>();
-        foreach (var s in verdict.Synchronous)
-        {
-            if (_circlePosts.Contains(s.Shared))
-            {
-                continue;
-            }
-            foreach (var m in s.Burst)
-            {
-                counts[m] = counts.GetValueOrDefault(m) + 1;
-            }
-        }
+        CountBursts(verdict.Synchronous.Where(s => !_circlePosts.Contains(s.Shared)), counts);
         return [.. verdict.Kept.Where(m => counts.GetValueOrDefault(m) >= _options.MinMemberObjects)];
     }
 
@@ -163,12 +151,11 @@ public sealed partial class Detector
             {
                 continue;
             }
-            var wide = BusiestSpan(shared.Actions, 2 * verdict.Scale, counts);
-            if (wide.Count >= 2 && wide.Count >= o.MinBurstShare * shared.Acting)
+            if (IsControlObject(shared, verdict.Scale, counts))
             {
                 control.Add(shared.Actions[0]);
             }
         }
-        return -Math.Log10(Math.Max(Poisson.UpperTail(synchronous.Count, 2 * (control.Count + 0.5)), 1e-300));
+        return CoBurstLog10P(synchronous.Count, control.Count);
     }
 }
