@@ -15,6 +15,13 @@ public static class NetworkSweep
     /// <summary>Pairs handed to the table in batches of this many, so that their cache misses overlap.</summary>
     private const int PairBatch = 64;
 
+    /// <summary>
+    /// The most entries a shard is sized for before the sweep: 2^19 entries in 2^20 slots of 16 bytes, 16 MiB, the size
+    /// at which a shard starts to buffer its updates (<see cref="CountShard.DefaultDeferAboveBytes"/>). Larger networks
+    /// grow from there as before.
+    /// </summary>
+    internal const int MaxPresizedEntries = 1 << 19;
+
     /// <summary>Whether <see cref="Run"/> can sweep <paramref name="events"/>.</summary>
     public static bool Supports(SignalEvents events) => !events.HasMultiObjectMessages;
 
@@ -37,10 +44,40 @@ public static class NetworkSweep
             throw new ArgumentException("a message acts on several objects: use CoActionSweep.Run", nameof(events));
         }
         var threads = Math.Max(1, parallelism);
-        var table = new CountTable(threads, deferAboveBytes);
+        // Sized from the data, so that a shard does not double its way up from a few thousand entries, rehashing at
+        // every step and leaving each smaller table behind as garbage (on the flat 1M file, eight doublings per shard).
+        var perShard = WindowedPairBound(events, window) / threads;
+        var table = new CountTable(threads, (int)Math.Min(perShard, MaxPresizedEntries), deferAboveBytes);
         Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, shard =>
             new Worker(events, accountCount, window, table.Shards[shard], shard, threads).Sweep());
         return table;
+    }
+
+    /// <summary>
+    /// An upper bound on the pairs the sweep can store: per object, the pairs of its events no more than
+    /// <paramref name="window"/> seconds apart (events are in time order within an object), summed over objects. A pair
+    /// that meets on several objects is counted on each, so the bound is loose where the same accounts meet again and
+    /// again, and the caller caps it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static long WindowedPairBound(SignalEvents events, double window)
+    {
+        var all = events.Events;
+        long pairs = 0;
+        for (var o = 0; o < events.ObjectCount; o++)
+        {
+            var end = events.Offsets[o + 1];
+            var lo = events.Offsets[o];
+            for (var i = lo; i < end; i++)
+            {
+                while (all[i].Time - all[lo].Time > window)
+                {
+                    lo++;
+                }
+                pairs += i - lo;
+            }
+        }
+        return pairs;
     }
 
     private sealed class Worker(SignalEvents events, int accountCount, double window, CountShard table, int shard, int shards)
@@ -164,12 +201,12 @@ public static class NetworkSweep
 /// <summary>The shards of a <see cref="NetworkSweep"/>: pair keys (see <see cref="PairTable.Key"/>) to two directed counts.</summary>
 internal sealed class CountTable
 {
-    public CountTable(int shards, long deferAboveBytes)
+    public CountTable(int shards, int capacityPerShard, long deferAboveBytes)
     {
         Shards = new CountShard[shards];
         for (var i = 0; i < shards; i++)
         {
-            Shards[i] = new CountShard(1 << 12, deferAboveBytes);
+            Shards[i] = new CountShard(Math.Max(1 << 12, capacityPerShard), deferAboveBytes);
         }
     }
 
@@ -241,6 +278,9 @@ internal sealed class CountShard
             return _count;
         }
     }
+
+    /// <summary>How many times the shard doubled its table.</summary>
+    public int Grows { get; private set; }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref Entry At(long[] storage, int offset, int slot) =>
@@ -423,6 +463,7 @@ internal sealed class CountShard
     private void Grow()
     {
         var (oldStorage, oldOffset, oldSize) = (_storage, _offset, _size);
+        Grows++;
         (_storage, _offset) = NewStorage(oldSize * 2);
         _size = oldSize * 2;
         _shift--;

@@ -73,4 +73,68 @@ public class NetworkSweepTests
         Assert.False(NetworkSweep.Supports(corpus.Signals[SignalKind.CoLink]));
         Assert.Throws<ArgumentException>(() => NetworkSweep.Count(corpus.Signals[SignalKind.CoLink], corpus.AccountCount, 60, 1, 0));
     }
+
+    [Fact]
+    public void WindowedPairBound_EveryPairMeetsOnce_EqualsThePairsStored()
+    {
+        // Each post's reposters are distinct accounts of its own, so no pair meets on two posts: the bound is exact.
+        var random = new Random(7);
+        var builder = new CorpusBuilder([SignalKind.CoRepost]);
+        var account = 0;
+        for (var post = 0; post < 200; post++)
+        {
+            var n = 2 + random.Next(30);
+            for (var i = 0; i < n; i++)
+            {
+                builder.Add(new Message { MessageId = $"m{post}-{i}", AccountId = $"a{account++}", RepostOf = $"p{post}", Timestamp = (post * 10_000) + random.Next(300) });
+            }
+        }
+        var corpus = builder.Build();
+        var events = corpus.Signals[SignalKind.CoRepost];
+
+        var counts = NetworkSweep.Count(events, corpus.AccountCount, 60, 1, CountShard.DefaultDeferAboveBytes);
+
+        Assert.True(counts.Count > 1_000);
+        Assert.Equal(counts.Count, NetworkSweep.WindowedPairBound(events, 60));
+    }
+
+    [Fact]
+    public void WindowedPairBound_PairsMeetingOnSeveralPosts_AtLeastThePairsStored()
+    {
+        var random = new Random(8);
+        var builder = new CorpusBuilder([SignalKind.CoRepost]);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var post = random.Next(400);
+            builder.Add(new Message { MessageId = $"m{i}", AccountId = $"a{random.Next(300)}", RepostOf = $"p{post}", Timestamp = (post * 1000) + random.Next(600) });
+        }
+        var corpus = builder.Build();
+        var events = corpus.Signals[SignalKind.CoRepost];
+
+        var bound = NetworkSweep.WindowedPairBound(events, 60);
+        var stored = NetworkSweep.Count(events, corpus.AccountCount, 60, 1, CountShard.DefaultDeferAboveBytes).Count;
+
+        Assert.True(bound > stored, $"bound {bound}, stored {stored}");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Count_HundredsOfThousandsOfPairs_ShardsSizedFromTheDataNeverGrow(int threads)
+    {
+        // About 400,000 distinct pairs: a shard that started at a few thousand entries would double seven times or more.
+        var random = new Random(threads);
+        var builder = new CorpusBuilder([SignalKind.CoRepost]);
+        for (var i = 0; i < 60_000; i++)
+        {
+            var post = random.Next(3_000);
+            builder.Add(new Message { MessageId = $"m{i}", AccountId = $"a{random.Next(20_000)}", RepostOf = $"p{post}", Timestamp = (post * 1000) + random.Next(120) });
+        }
+        var corpus = builder.Build();
+
+        var counts = NetworkSweep.Count(corpus.Signals[SignalKind.CoRepost], corpus.AccountCount, 60, threads, CountShard.DefaultDeferAboveBytes);
+
+        Assert.True(counts.Count > 300_000, $"{counts.Count} pairs");
+        Assert.All(counts.Shards, s => Assert.Equal(0, s.Grows));
+    }
 }
