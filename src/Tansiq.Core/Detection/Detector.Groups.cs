@@ -510,14 +510,17 @@ public sealed partial class Detector
     /// <summary>
     /// Whether a cluster's bursts are orders that missed members may have joined: its kept members react on orders to the
     /// posts among them (<see cref="BurstsOnOrders"/>), or it passed at the window on at least
-    /// <see cref="DetectOptions.MinExclusiveObjects"/> posts. The orders test is there because at minutes a leader's fans
+    /// <see cref="DetectOptions.MinExclusiveObjects"/> posts or pasted texts (a copy-paste cluster's bursts are its texts:
+    /// seed-2 fuzz world 32's cluster of four scheduler squads). The orders test is there because at minutes a leader's fans
     /// are as synchronous on his posts as a squad; a cluster that beat the timing null model at the window is not a crowd
     /// of fans, and a scheduler whose jitter is as wide as its latency (seed-1 fuzz world 65: latency 1-10 s, jitter 32 s)
     /// scatters its log-delays as widely as people do and fails that test. Without post times (most research exports of
     /// real data) nothing changes: a cluster needs posts to extend.
     /// </summary>
     private bool ExtendsOnItsBursts(Verdict v) =>
-        (v.Scale <= _options.Window && KeptReactionsToBurstPosts(v).Count >= _options.MinExclusiveObjects) || BurstsOnOrders(v, postsNeeded: true);
+        (v.Scale <= _options.Window
+            && KeptReactionsToBurstPosts(v).Count + v.Synchronous.Count(s => s.Shared.PastedText) >= _options.MinExclusiveObjects)
+        || BurstsOnOrders(v, postsNeeded: true);
 
     /// <summary>
     /// The outsiders' first actions on a synchronous object in the window of the burst's length just before the burst
