@@ -411,11 +411,13 @@ public sealed partial class Detector
             var timingCutoff = FalseDiscovery.Cutoff(tested.Select(t => t.Timing), o.Alpha);
             // One pass over every reaction in the data, so made only when an account needs it.
             Habit? habit = null;
+            bool NoHabit(int account) =>
+                (habit ??= FastReactionHabit(corpus, v, selfPaced, tested.Select(t => t.Account))).PValue(account) >= NoFastHabit;
             foreach (var (account, count, presence, timed) in tested)
             {
                 if (presence < o.Alpha / tested.Count
                     || (presence <= presenceCutoff && timed < o.OwnObjectAlpha)
-                    || (timed <= timingCutoff && (presence < o.Alpha || (presence < o.OwnObjectAlpha && (habit ??= FastReactionHabit(corpus, v, selfPaced, tested.Select(t => t.Account))).PValue(account) >= NoFastHabit))))
+                    || (timed <= timingCutoff && (presence < o.Alpha || (presence < o.OwnObjectAlpha && NoHabit(account)))))
                 {
                     v.Kept.Add(account);
                     v.PerMember[account] = count;
@@ -466,11 +468,11 @@ public sealed partial class Detector
                 delays.Add(Math.Max(0, BurstTimes(s).Hi - s.Shared.PostTime));
             }
         }
-        var habits = accounts.ToDictionary(a => a, _ => (Fast: 0, Reactions: 0));
         if (delays.Count == 0)
         {
             return new Habit([], 1);
         }
+        var habits = accounts.ToDictionary(a => a, _ => (Fast: 0, Reactions: 0));
         delays.Sort();
         var delay = delays[delays.Count / 2];
         long all = 0, fast = 0;
@@ -519,7 +521,7 @@ public sealed partial class Detector
     /// </summary>
     private bool ExtendsOnItsBursts(Verdict v) =>
         (v.Scale <= _options.Window
-            && KeptReactionsToBurstPosts(v).Count + v.Synchronous.Count(s => s.Shared.PastedText) >= _options.MinExclusiveObjects)
+            && v.Synchronous.Count(s => !double.IsNaN(s.Shared.PostTime) || s.Shared.PastedText) >= _options.MinExclusiveObjects)
         || BurstsOnOrders(v, postsNeeded: true);
 
     /// <summary>
