@@ -94,7 +94,7 @@ internal static class DetectCommand
             };
             var observer = new CliObserver(context, "detect");
             var run = DetectionPipeline.Run(inputs, options, TimeProvider.System, observer);
-            DetectionPipeline.Write(run, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel) }, observer);
+            DetectionPipeline.Write(run, dir, new DetectionWriterOptions { WriteEdges = !parse.GetValue(noEdges), ExcelCsv = parse.GetValue(input.Excel), Parallelism = options.Parallelism }, observer);
             var result = run.Result;
             context.Out.WriteLine($"{run.MessageCount:N0} messages from {run.AccountCount:N0} accounts: {result.Clusters.Count} coordinated clusters, {result.Summary.FlaggedAccounts:N0} accounts flagged.");
             context.Out.WriteLine($"report: {Path.GetFullPath(Path.Combine(dir, DetectionWriter.ReportFile))}");

@@ -20,32 +20,37 @@ public static class DetectionWriter
 
     /// <summary>
     /// Creates <paramref name="outDir"/> if needed and writes the nine outputs (eight without edges.csv when
-    /// <see cref="DetectionWriterOptions.WriteEdges"/> is off); returns their full paths.
+    /// <see cref="DetectionWriterOptions.WriteEdges"/> is off); returns their full paths in the order of
+    /// <see cref="Files"/>. With <see cref="DetectionWriterOptions.Parallelism"/> above one the files are written side by
+    /// side, the largest first: edges.csv alone can be larger than the input, and each file is flushed to disk before it
+    /// is renamed into place, so one writer waits on the disk while another formats. Every file is still complete or
+    /// absent; when one fails the others finish first, and the failure of the largest is the one reported.
     /// A directory or file that cannot be written is reported as an <see cref="InputException"/> on the output path
     /// (a bad <c>--out</c> option, exit code 3), not as a stack trace.
     /// </summary>
     public static IReadOnlyList<string> WriteAll(DetectionResult result, string outDir, DetectionWriterOptions? options = null)
     {
-        options ??= new DetectionWriterOptions();
+        var o = options ?? new DetectionWriterOptions();
         var view = new ResultView(result);
         var dir = Guarded(outDir, () => Directory.CreateDirectory(outDir).FullName);
-        var written = new List<string>(Files.Count);
-        void One(string name, Action<string> write)
+        var networkView = o.AllEdgesInNetworkFiles
+            ? view
+            : new ResultView(result with { Edges = [.. result.Edges.Where(e => e.Significant)] });
+        // Largest first, so that the longest write starts at once and the small ones fill in beside it.
+        var jobs = new List<(string Name, Action<string> Write)>(Files.Count);
+        if (o.WriteEdges)
         {
-            var path = Path.Combine(dir, name);
-            Guarded(path, () =>
-            {
-                write(path);
-                return 0;
-            });
-            written.Add(path);
+            jobs.Add((EdgesFile, p => AtomicFile.WriteText(p, w => EdgesCsvWriter.Write(result.Edges, w), o.ExcelCsv)));
         }
-        One(AccountsFile, p => AccountsCsvWriter.Write(view, p, options.ExcelCsv));
-        if (options.WriteEdges)
-        {
-            One(EdgesFile, p => AtomicFile.WriteText(p, w => EdgesCsvWriter.Write(result.Edges, w), options.ExcelCsv));
-        }
-        else
+        jobs.Add((GexfFile, p => GexfWriter.Write(networkView, p, o)));
+        jobs.Add((GraphMlFile, p => GraphMlWriter.Write(networkView, p)));
+        jobs.Add((EdgeObjectsFile, p => AtomicFile.WriteText(p, w => EdgeObjectsCsvWriter.Write(result.EdgeObjects, w), o.ExcelCsv)));
+        jobs.Add((ClustersFile, p => ClustersJsonWriter.Write(view, p, o)));
+        jobs.Add((ReportFile, p => HtmlReportWriter.Write(view, p, o)));
+        jobs.Add((AccountsFile, p => AccountsCsvWriter.Write(view, p, o.ExcelCsv)));
+        jobs.Add((LeadsFile, p => AtomicFile.WriteText(p, w => LeadsCsvWriter.Write(result.Leads, w), o.ExcelCsv)));
+        jobs.Add((SummaryFile, p => SummaryJsonWriter.Write(result, p, o)));
+        if (!o.WriteEdges)
         {
             // An edges.csv left by an earlier run would not match this run's other files.
             Guarded(Path.Combine(dir, EdgesFile), () =>
@@ -54,17 +59,39 @@ public static class DetectionWriter
                 return 0;
             });
         }
-        One(ClustersFile, p => ClustersJsonWriter.Write(view, p, options));
-        var networkView = options.AllEdgesInNetworkFiles
-            ? view
-            : new ResultView(result with { Edges = [.. result.Edges.Where(e => e.Significant)] });
-        One(GraphMlFile, p => GraphMlWriter.Write(networkView, p));
-        One(GexfFile, p => GexfWriter.Write(networkView, p, options));
-        One(LeadsFile, p => AtomicFile.WriteText(p, w => LeadsCsvWriter.Write(result.Leads, w), options.ExcelCsv));
-        One(EdgeObjectsFile, p => AtomicFile.WriteText(p, w => EdgeObjectsCsvWriter.Write(result.EdgeObjects, w), options.ExcelCsv));
-        One(SummaryFile, p => SummaryJsonWriter.Write(result, p, options));
-        One(ReportFile, p => HtmlReportWriter.Write(view, p, options));
-        return written;
+        var failures = new Exception?[jobs.Count];
+        void Run(int i)
+        {
+            var path = Path.Combine(dir, jobs[i].Name);
+            try
+            {
+                Guarded(path, () =>
+                {
+                    jobs[i].Write(path);
+                    return 0;
+                });
+            }
+            catch (Exception e)
+            {
+                failures[i] = e;
+            }
+        }
+        if (o.Parallelism <= 1)
+        {
+            for (var i = 0; i < jobs.Count && failures.All(f => f is null); i++)
+            {
+                Run(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = o.Parallelism }, Run);
+        }
+        if (failures.FirstOrDefault(f => f is not null) is { } failed)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failed);
+        }
+        return [.. Files.Where(f => jobs.Any(j => j.Name == f)).Select(f => Path.Combine(dir, f))];
     }
 
     private static T Guarded<T>(string path, Func<T> action)

@@ -63,4 +63,10 @@ public sealed record DetectionWriterOptions
     /// <summary>Usernames of the authors of shared objects (account id → username), shown beside the author in
     /// clusters.json (<c>author_username</c>) and report.html; see <see cref="SharedObjectTexts"/>.</summary>
     public IReadOnlyDictionary<string, string>? AuthorUsernames { get; init; }
+
+    /// <summary>
+    /// Files written at the same time (<c>detect --threads</c>); 1, the default, writes them one after another and stops
+    /// at the first that cannot be written.
+    /// </summary>
+    public int Parallelism { get; init; } = 1;
 }

@@ -49,6 +49,49 @@ public class DetectionWriterTests
     }
 
     [Fact]
+    public void WriteAll_SideBySide_SameBytesAsOneAfterAnother()
+    {
+        using var dir = new TempDir();
+        var result = SampleResults.Small();
+        var one = DetectionWriter.WriteAll(result, Path.Combine(dir.Path, "1"), new DetectionWriterOptions { Parallelism = 1 });
+        var four = DetectionWriter.WriteAll(result, Path.Combine(dir.Path, "4"), new DetectionWriterOptions { Parallelism = 4 });
+
+        Assert.Equal(one.Select(Path.GetFileName), four.Select(Path.GetFileName));
+        for (var i = 0; i < one.Count; i++)
+        {
+            Assert.Equal(File.ReadAllBytes(one[i]), File.ReadAllBytes(four[i]));
+        }
+    }
+
+    [Fact]
+    public void WriteAll_SideBySideOneFileFails_OthersCompleteItIsAbsentFailureRaised()
+    {
+        using var dir = new TempDir();
+        var result = SampleResults.Small() with { EdgeObjects = BrokenEdgeObjects() };
+
+        Assert.Throws<InvalidOperationException>(() => DetectionWriter.WriteAll(result, dir.Path, new DetectionWriterOptions { Parallelism = 2 }));
+
+        var expected = new[] { "accounts.csv", "clusters.json", "edges.csv", "leads.csv", "network.gexf", "network.graphml", "report.html", "summary.json" };
+        Assert.Equal(expected, Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void WriteAll_OneAfterAnotherOneFileFails_StopsThereNoPartialFile()
+    {
+        using var dir = new TempDir();
+        var result = SampleResults.Small() with { EdgeObjects = BrokenEdgeObjects() };
+
+        Assert.Throws<InvalidOperationException>(() => DetectionWriter.WriteAll(result, dir.Path, new DetectionWriterOptions { Parallelism = 1 }));
+
+        // Written largest first: edges.csv and the two network files come before edge_objects.csv, nothing after it.
+        var expected = new[] { "edges.csv", "network.gexf", "network.graphml" };
+        Assert.Equal(expected, Directory.GetFileSystemEntries(dir.Path).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    private static FailingList<EdgeObjectResult> BrokenEdgeObjects() =>
+        new(new EdgeObjectResult("a", "b", SignalKind.CoRepost, "o", 0, 1), failAfter: 5000);
+
+    [Fact]
     public void EdgesWriter_SourceFailsMidway_NoFileUnderTheFinalNameAndNoTempLeft()
     {
         using var dir = new TempDir();
