@@ -91,6 +91,8 @@ public sealed partial class Detector
         public List<int> Producers { get; } = [];
         /// <summary>Whether the members' reactions to their circle's own posts are concentrated as orders make them.</summary>
         public bool ReactsOnOrders { get; set; }
+        /// <summary>The posts of the members' circle (set aside in <see cref="Detector.Decide"/> unless they react on orders).</summary>
+        public HashSet<SharedAction> CirclePosts { get; set; } = [];
         /// <summary>The members' share of the accounts that act on shared objects (see <see cref="Detector.Baselines"/>).</summary>
         public double Baseline { get; set; }
         /// <summary>In the co-burst pass, the members kept by its verdict at the window (see CoBurstCommunities).</summary>
@@ -526,6 +528,7 @@ public sealed partial class Detector
         var circle = community.Own.Where(s => s.Author >= 0 && InCircle(s.Author, circleOf, community.Amplifies!)).ToList();
         community.ReactsOnOrders = circle.Count > 0 && ReactsOnOrders(circle);
         _circlePosts = [.. circle];
+        community.CirclePosts = _circlePosts;
         var own = community.ReactsOnOrders || KeepsCircleForOrdersTest() ? community.Own : community.Own.Except(circle).ToList();
         // At minutes only the posts whose re-sharers react on orders are evidence (see WithoutSelfPacedPosts).
         List<SharedAction>? atMinutes = null;
