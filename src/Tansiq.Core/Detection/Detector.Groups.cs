@@ -459,7 +459,7 @@ public sealed partial class Detector
                 continue;
             }
             var actions = shared.Actions.Where(a => kept.Contains(a.Account)).ToList();
-            var acting = actions.Select(a => a.Account).Distinct().Count();
+            var acting = _marks!.Distinct(actions);
             if (acting < 2 || acting < o.Exclusivity * shared.Participants)
             {
                 continue;

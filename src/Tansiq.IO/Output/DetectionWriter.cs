@@ -78,9 +78,13 @@ public static class DetectionWriter
         }
         if (o.Parallelism <= 1)
         {
-            for (var i = 0; i < jobs.Count && failures.All(f => f is null); i++)
+            for (var i = 0; i < jobs.Count; i++)
             {
                 Run(i);
+                if (failures[i] is not null)
+                {
+                    break;
+                }
             }
         }
         else
