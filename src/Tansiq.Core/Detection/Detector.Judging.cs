@@ -150,6 +150,7 @@ public sealed partial class Detector
         communities.AddRange(CoBurstCommunities(corpus, communities, edgeOf));
         ExtendMembers(corpus, communities);
         AttachProducers(corpus, communities);
+        AttachCarriedProducers(corpus, communities);
         return communities;
     }
 
@@ -791,6 +792,146 @@ public sealed partial class Detector
     {
         var (lo, hi) = BurstTimes(s);
         return Math.Max(hi, time) - Math.Min(lo, time) > spreadLimit;
+    }
+
+    /// <summary>
+    /// Producers of small or low-participation squads (after <see cref="AttachProducers"/>): such a squad puts two of its
+    /// members on only some of its producer's posts at once, so few of them are its synchronous objects, but it is on
+    /// most of them, and the few strangers who re-share them come once each. An author outside every cluster joins a
+    /// passed cluster as its producer when
+    /// <list type="bullet">
+    /// <item>the cluster pushed at least <see cref="DetectOptions.MinSyncObjects"/> of the author's posts (two kept
+    /// members re-sharing one within the cluster's spread limit of each other), far more than chance predicts: a
+    /// binomial test of its pushes on the author against the author's share of all re-shared posts, below
+    /// <see cref="DetectOptions.Alpha"/> after Bonferroni over the authors and clusters tested (a cluster that pushes
+    /// hundreds of posts lands on anyone's now and then);</item>
+    /// <item>kept members of the clusters re-shared at least half of the author's re-shared posts, and were at least the
+    /// <see cref="DetectOptions.Exclusivity"/> share of the re-sharers on at least a quarter of them (a journalist whose
+    /// posts a squad also pushes is re-shared by his readers, who outnumber it);</item>
+    /// <item>the author has no audience of its own, loyal or returning: fewer than
+    /// <see cref="DetectOptions.MinClusterSize"/> accounts outside every cluster re-shared a tenth or more of the author's
+    /// re-shared posts (and at least <see cref="DetectOptions.MinMemberObjects"/>), and of the accounts outside every
+    /// cluster that re-shared any, fewer than <see cref="DetectOptions.MinClusterSize"/> or fewer than a tenth came back
+    /// for <see cref="DetectOptions.MinMemberObjects"/> or more. Strangers who re-share an obscure post now and then meet
+    /// again by chance on a few (0-6% of them in the fuzzer's worlds); a leader's, a journalist's or a page's followers
+    /// come back post after post.</item>
+    /// </list>
+    /// </summary>
+    private void AttachCarriedProducers(Corpus corpus, List<Community> communities)
+    {
+        if (!corpus.Signals.TryGetValue(SignalKind.CoRepost, out var reposts))
+        {
+            return;
+        }
+        var clusterOf = new Dictionary<int, Community>();
+        foreach (var c in communities.Where(c => c.Passed))
+        {
+            foreach (var a in c.Verdict!.Kept)
+            {
+                clusterOf.TryAdd(a, c);
+            }
+        }
+        if (clusterOf.Count == 0)
+        {
+            return;
+        }
+        // Per author outside every cluster: re-shared posts, and per cluster the posts it carried and pushed.
+        var reshared = new Dictionary<int, int>();
+        var carried = new Dictionary<(int Author, Community Cluster), (int Carried, int Pushed)>();
+        var firstAt = new Dictionary<Community, double>();
+        var carriedByAny = new Dictionary<int, (int Carried, int Owned)>();
+        var pushedBy = new HashSet<Community>();
+        for (var obj = 0; obj < reposts.ObjectCount; obj++)
+        {
+            var author = corpus.AuthorOf(SignalKind.CoRepost, obj);
+            var events = reposts.EventsOf(obj);
+            if (author < 0 || events.Length == 0 || clusterOf.ContainsKey(author))
+            {
+                continue;
+            }
+            reshared[author] = reshared.GetValueOrDefault(author) + 1;
+            firstAt.Clear();
+            pushedBy.Clear();
+            var byKept = 0;
+            foreach (var e in events)
+            {
+                if (!clusterOf.TryGetValue(e.Account, out var c))
+                {
+                    continue;
+                }
+                byKept++;
+                if (firstAt.TryGetValue(c, out var last))
+                {
+                    if (e.Time - last <= c.Verdict!.SpreadLimit)
+                    {
+                        pushedBy.Add(c);
+                    }
+                }
+                firstAt[c] = e.Time;
+            }
+            var (anyCarried, anyOwned) = carriedByAny.GetValueOrDefault(author);
+            carriedByAny[author] = (anyCarried + (byKept > 0 ? 1 : 0), anyOwned + (byKept >= _options.Exclusivity * events.Length ? 1 : 0));
+            foreach (var c in firstAt.Keys)
+            {
+                var (n, pushed) = carried.GetValueOrDefault((author, c));
+                carried[(author, c)] = (n + 1, pushed + (pushedBy.Contains(c) ? 1 : 0));
+            }
+        }
+        // A cluster that pushes many posts lands on some of anyone's by chance: the pushes on an author must be far more
+        // than the author's share of all re-shared posts predicts (binomial, Bonferroni over the pairs tested).
+        var pushesOf = new Dictionary<Community, int>();
+        var tested = 0;
+        foreach (var ((_, c), (_, pushed)) in carried)
+        {
+            pushesOf[c] = pushesOf.GetValueOrDefault(c) + pushed;
+            tested += pushed >= _options.MinSyncObjects ? 1 : 0;
+        }
+        var allReshared = (double)reshared.Values.Sum();
+        var candidates = new Dictionary<int, Community>();
+        foreach (var ((author, c), (n, pushed)) in carried)
+        {
+            if (pushed >= _options.MinSyncObjects && 2 * carriedByAny[author].Carried >= reshared[author]
+                && 4 * carriedByAny[author].Owned >= reshared[author]
+                && Binomial.UpperTail(pushed, pushesOf[c], reshared[author] / allReshared) * tested <= _options.Alpha
+                && (!candidates.TryGetValue(author, out var other) || carried[(author, other)].Pushed < pushed))
+            {
+                candidates[author] = c;
+            }
+        }
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+        var audience = candidates.Keys.ToDictionary(a => a, _ => new Dictionary<int, int>());
+        for (var obj = 0; obj < reposts.ObjectCount; obj++)
+        {
+            var author = corpus.AuthorOf(SignalKind.CoRepost, obj);
+            if (author < 0 || !audience.TryGetValue(author, out var counts))
+            {
+                continue;
+            }
+            foreach (var e in reposts.EventsOf(obj))
+            {
+                if (!clusterOf.ContainsKey(e.Account))
+                {
+                    counts[e.Account] = counts.GetValueOrDefault(e.Account) + 1;
+                }
+            }
+        }
+        foreach (var (author, cluster) in candidates.OrderBy(p => p.Key))
+        {
+            var outsiders = audience[author];
+            var returning = outsiders.Values.Count(n => n >= _options.MinMemberObjects);
+            var loyal = outsiders.Values.Count(n => n >= Math.Max(_options.MinMemberObjects, (reshared[author] + 9) / 10));
+            if (loyal >= _options.MinClusterSize || (returning >= _options.MinClusterSize && 10 * returning >= outsiders.Count))
+            {
+                continue;
+            }
+            var (_, pushed) = carried[(author, cluster)];
+            cluster.Verdict!.Kept.Add(author);
+            cluster.Verdict.PerMember[author] = cluster.Verdict.PerMember.GetValueOrDefault(author) + pushed;
+            cluster.Producers.Add(author);
+        }
     }
 
     /// <summary>

@@ -774,7 +774,7 @@ public sealed partial class Detector
         {
             var posts = c.Producers.Sum(a => v.PerMember[a]);
             evidence.Insert(1, new("producers", c.Producers.Count,
-                $"{c.Producers.Count} of the members are its producers: the cluster re-shared {posts} of their posts in its bursts, and those are at least half of their posts that anyone re-shared."));
+                $"{c.Producers.Count} of the members are its producers: the cluster re-shared {posts} of their posts in its bursts, and the clusters carry most of what anyone re-shared of theirs; no audience of their own re-shares them."));
         }
         if (v.Cascades)
         {

@@ -207,6 +207,62 @@ public class TimeScaleTests
     }
 
     [Fact]
+    public void Run_LowParticipationSquadCarriesItsProducersPosts_ProducerJoinsJournalistDoesNot()
+    {
+        var b = new Builder(41);
+        const double days = 10;
+        b.Background(1500, days);
+        // A squad of twelve, each member on a tenth of the orders: it pushes one producer's forty posts within a minute,
+        // but two members meet on only about a third of them, so most are no synchronous object of the cluster. A stranger
+        // or two re-shares each post hours later.
+        var squad = Enumerable.Range(0, 12).Select(i => $"sq{i}").ToList();
+        void Push(string post, double t, double participation)
+        {
+            foreach (var member in squad.Where(_ => b.Random.NextDouble() < participation))
+            {
+                b.Repost(member, post, t + 20 + 40 * b.Random.NextDouble());
+            }
+        }
+        // Its own orders, which make it a cluster: the commander's thirty posts, most of the squad on each.
+        for (var c = 0; c < 30; c++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            Push(b.Post("commander", t), t, 0.8);
+        }
+        for (var p = 0; p < 40; p++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            var post = b.Post("producer", t);
+            Push(post, t, 0.1);
+            for (var k = 0; k < 1 + b.Random.Next(2); k++)
+            {
+                b.Repost($"o{b.Random.Next(1500)}", post, t + 3600 * Math.Exp(b.Gaussian()));
+            }
+        }
+        // A journalist whose forty readers come back to post after post; the squad re-shares his posts as often as the
+        // producer's.
+        var readers = Enumerable.Range(0, 40).Select(i => $"rd{i}").ToList();
+        for (var p = 0; p < 40; p++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            var post = b.Post("journalist", t);
+            Push(post, t, 0.1);
+            foreach (var reader in readers.Where(_ => b.Random.NextDouble() < 0.15))
+            {
+                b.Repost(reader, post, t + 900 * Math.Exp(b.Gaussian()));
+            }
+        }
+
+        var result = b.Detect();
+
+        var flagged = Flagged(result);
+        Assert.True(flagged.Count(squad.Contains) >= 10, $"{flagged.Count(squad.Contains)} of 12 squad members flagged");
+        Assert.Contains("producer", flagged);
+        Assert.DoesNotContain("journalist", flagged);
+        Assert.DoesNotContain(readers, flagged.Contains);
+    }
+
+    [Fact]
     public void Run_FanBaseThatPilesOnTheLeadersCritics_NotFlagged()
     {
         var b = new Builder(5);
