@@ -800,7 +800,7 @@ public sealed partial class Detector
     /// most of them, and the few strangers who re-share them come once each. An author outside every cluster joins a
     /// passed cluster as its producer when
     /// <list type="bullet">
-    /// <item>the cluster pushed at least <see cref="DetectOptions.MinSyncObjects"/> of the author's posts (two kept
+    /// <item>the cluster pushed at least <see cref="DetectOptions.MinProducerPosts"/> of the author's posts (two kept
     /// members re-sharing one within the cluster's spread limit of each other), far more than chance predicts: a
     /// binomial test of its pushes on the author against the author's share of all re-shared posts, below
     /// <see cref="DetectOptions.Alpha"/> after Bonferroni over the authors and clusters tested (a cluster that pushes
@@ -884,13 +884,13 @@ public sealed partial class Detector
         foreach (var ((_, c), (_, pushed)) in carried)
         {
             pushesOf[c] = pushesOf.GetValueOrDefault(c) + pushed;
-            tested += pushed >= _options.MinSyncObjects ? 1 : 0;
+            tested += pushed >= _options.MinProducerPosts ? 1 : 0;
         }
         var allReshared = (double)reshared.Values.Sum();
         var candidates = new Dictionary<int, Community>();
         foreach (var ((author, c), (n, pushed)) in carried)
         {
-            if (pushed >= _options.MinSyncObjects && 2 * carriedByAny[author].Carried >= reshared[author]
+            if (pushed >= _options.MinProducerPosts && 2 * carriedByAny[author].Carried >= reshared[author]
                 && 4 * carriedByAny[author].Owned >= reshared[author]
                 && Binomial.UpperTail(pushed, pushesOf[c], reshared[author] / allReshared) * tested <= _options.Alpha
                 && (!candidates.TryGetValue(author, out var other) || carried[(author, other)].Pushed < pushed))

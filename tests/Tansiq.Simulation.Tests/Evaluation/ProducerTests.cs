@@ -24,4 +24,18 @@ public class ProducerTests
         Assert.True(evaluation.FalsePositives <= 1, $"{evaluation.FalsePositives} false positives");
         Assert.Equal(0, evaluation.Fans.Flagged);
     }
+
+    /// <summary>
+    /// Seed-1 world 64 and seed-2 world 91 each had two organic authors as producers while MinProducerPosts was 2: small
+    /// clusters had pushed two of their few re-shared posts.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 64)]
+    [InlineData(2, 91)]
+    public void Detect_SmallClusterPushedTwoOfAnAuthorsPosts_AuthorNotAProducer(int seed, int world)
+    {
+        var evaluation = FuzzedWorld.DetectAndEvaluate(seed, world);
+
+        Assert.Equal(0, evaluation.FalsePositives);
+    }
 }
