@@ -835,11 +835,12 @@ public sealed partial class Detector
         {
             return;
         }
-        // Per author outside every cluster: re-shared posts, and per cluster the posts it carried and pushed.
+        // Per author outside every cluster: re-shared posts, those the clusters carried and owned, and per cluster the
+        // posts it pushed.
         var reshared = new Dictionary<int, int>();
-        var carried = new Dictionary<(int Author, Community Cluster), (int Carried, int Pushed)>();
-        var firstAt = new Dictionary<Community, double>();
         var carriedByAny = new Dictionary<int, (int Carried, int Owned)>();
+        var pushedPosts = new Dictionary<(int Author, Community Cluster), int>();
+        var lastAt = new Dictionary<Community, double>();
         var pushedBy = new HashSet<Community>();
         for (var obj = 0; obj < reposts.ObjectCount; obj++)
         {
@@ -850,7 +851,7 @@ public sealed partial class Detector
                 continue;
             }
             reshared[author] = reshared.GetValueOrDefault(author) + 1;
-            firstAt.Clear();
+            lastAt.Clear();
             pushedBy.Clear();
             var byKept = 0;
             foreach (var e in events)
@@ -860,40 +861,36 @@ public sealed partial class Detector
                     continue;
                 }
                 byKept++;
-                if (firstAt.TryGetValue(c, out var last))
+                if (lastAt.TryGetValue(c, out var last) && e.Time - last <= c.Verdict!.SpreadLimit)
                 {
-                    if (e.Time - last <= c.Verdict!.SpreadLimit)
-                    {
-                        pushedBy.Add(c);
-                    }
+                    pushedBy.Add(c);
                 }
-                firstAt[c] = e.Time;
+                lastAt[c] = e.Time;
             }
             var (anyCarried, anyOwned) = carriedByAny.GetValueOrDefault(author);
             carriedByAny[author] = (anyCarried + (byKept > 0 ? 1 : 0), anyOwned + (byKept >= _options.Exclusivity * events.Length ? 1 : 0));
-            foreach (var c in firstAt.Keys)
+            foreach (var c in pushedBy)
             {
-                var (n, pushed) = carried.GetValueOrDefault((author, c));
-                carried[(author, c)] = (n + 1, pushed + (pushedBy.Contains(c) ? 1 : 0));
+                pushedPosts[(author, c)] = pushedPosts.GetValueOrDefault((author, c)) + 1;
             }
         }
         // A cluster that pushes many posts lands on some of anyone's by chance: the pushes on an author must be far more
         // than the author's share of all re-shared posts predicts (binomial, Bonferroni over the pairs tested).
         var pushesOf = new Dictionary<Community, int>();
         var tested = 0;
-        foreach (var ((_, c), (_, pushed)) in carried)
+        foreach (var ((_, c), pushed) in pushedPosts)
         {
             pushesOf[c] = pushesOf.GetValueOrDefault(c) + pushed;
             tested += pushed >= _options.MinProducerPosts ? 1 : 0;
         }
         var allReshared = (double)reshared.Values.Sum();
         var candidates = new Dictionary<int, Community>();
-        foreach (var ((author, c), (n, pushed)) in carried)
+        foreach (var ((author, c), pushed) in pushedPosts)
         {
             if (pushed >= _options.MinProducerPosts && 2 * carriedByAny[author].Carried >= reshared[author]
                 && 4 * carriedByAny[author].Owned >= reshared[author]
                 && Binomial.UpperTail(pushed, pushesOf[c], reshared[author] / allReshared) * tested <= _options.Alpha
-                && (!candidates.TryGetValue(author, out var other) || carried[(author, other)].Pushed < pushed))
+                && (!candidates.TryGetValue(author, out var other) || pushedPosts[(author, other)] < pushed))
             {
                 candidates[author] = c;
             }
@@ -927,7 +924,7 @@ public sealed partial class Detector
             {
                 continue;
             }
-            var (_, pushed) = carried[(author, cluster)];
+            var pushed = pushedPosts[(author, cluster)];
             cluster.Verdict!.Kept.Add(author);
             cluster.Verdict.PerMember[author] = cluster.Verdict.PerMember.GetValueOrDefault(author) + pushed;
             cluster.Producers.Add(author);
