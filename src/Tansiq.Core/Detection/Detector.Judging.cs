@@ -89,6 +89,8 @@ public sealed partial class Detector
         public Dictionary<int, HashSet<int>>? Amplifies { get; set; }
         /// <summary>Members that joined as the authors of the posts the cluster pushed (see AttachProducers).</summary>
         public List<int> Producers { get; } = [];
+        /// <summary>Members that joined as players of one of the cluster's hashtag games (see ExtendGamePlayers).</summary>
+        public List<int> GamePlayers { get; } = [];
         /// <summary>Whether the members' reactions to their circle's own posts are concentrated as orders make them.</summary>
         public bool ReactsOnOrders { get; set; }
         /// <summary>The posts of the members' circle (set aside in <see cref="Detector.Decide"/> unless they react on orders).</summary>
@@ -149,6 +151,7 @@ public sealed partial class Detector
         }
         communities.AddRange(CoBurstCommunities(corpus, communities, edgeOf));
         ExtendMembers(corpus, communities);
+        ExtendGamePlayers(corpus, communities);
         AttachProducers(corpus, communities);
         AttachCarriedProducers(corpus, communities);
         return communities;

@@ -776,6 +776,11 @@ public sealed partial class Detector
             evidence.Insert(1, new("producers", c.Producers.Count,
                 $"{c.Producers.Count} of the members are its producers: the cluster re-shared {posts} of their posts in its bursts, and the clusters carry most of what anyone re-shared of theirs; no audience of their own re-shares them."));
         }
+        if (c.GamePlayers.Count > 0)
+        {
+            evidence.Insert(1, new("game_players", c.GamePlayers.Count,
+                $"{c.GamePlayers.Count} of the members played one of its hashtag games as its players did (two or more entries under the game's tag inside the game) without sharing a second object with them."));
+        }
         if (v.Cascades)
         {
             evidence.Add(new("relay_cascades_log10_p", Math.Round(v.CascadeLog10P, 1),

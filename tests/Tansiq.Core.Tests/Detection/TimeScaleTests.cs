@@ -394,6 +394,53 @@ public class TimeScaleTests
     }
 
     [Fact]
+    public void Run_PlayersOfOneHashtagGame_JoinTheGameClusterPassersByDoNot()
+    {
+        var b = new Builder(26);
+        const double days = 10;
+        b.Background(1500, days);
+        // Thirty accounts play five games as above, and six more play the third game only: two or three entries each
+        // inside its two hours. A passer-by posts once under that tag while it is played; a latecomer twice, five hours
+        // after it ended; both are organic accounts.
+        var gamers = Enumerable.Range(0, 30).Select(i => $"g{i}").ToList();
+        var oneGame = Enumerable.Range(0, 6).Select(i => $"one{i}").ToList();
+        for (var game = 0; game < 5; game++)
+        {
+            var start = (game * 2 + 0.5) * Day;
+            var tag = $"game{game}";
+            var players = gamers.Where(_ => b.Random.NextDouble() < 0.7).ToList();
+            if (game == 2)
+            {
+                players.AddRange(oneGame);
+            }
+            foreach (var gamer in players)
+            {
+                for (var k = b.Random.Next(1, 4) + (oneGame.Contains(gamer) ? 1 : 0); k > 0; k--)
+                {
+                    b.Post(gamer, start + (b.Random.NextDouble() * 7000) + 100, $"my entry {b.Random.Next(100000)} for the game", [tag]);
+                }
+            }
+        }
+        b.Post("o7", (4.5 * Day) + 3600, "what is this game", ["game2"]);
+        b.Post("o8", (4.5 * Day) + (7 * 3600), "late to the game", ["game2"]);
+        b.Post("o8", (4.5 * Day) + (7.3 * 3600), "still playing", ["game2"]);
+        for (var i = 0; i < 3000; i++)
+        {
+            b.Post($"o{b.Random.Next(1500)}", b.Random.NextDouble() * days * Day, $"organic words {i}", [$"popular{b.Random.Next(5)}"]);
+        }
+
+        var result = b.Detect();
+
+        var flagged = Flagged(result);
+        Assert.True(oneGame.All(flagged.Contains), $"{oneGame.Count(flagged.Contains)} of 6 players of one game flagged");
+        Assert.DoesNotContain("o7", flagged);
+        Assert.DoesNotContain("o8", flagged);
+        Assert.DoesNotContain(flagged, a => !gamers.Contains(a) && !oneGame.Contains(a));
+        var cluster = Assert.Single(result.Clusters, c => c.Kind == "hashtag game");
+        Assert.Contains(cluster.Evidence, e => e.Name == "game_players" && e.Value >= 6);
+    }
+
+    [Fact]
     public void Run_StrongPairsWithoutAFinding_RankedAsLeadsWithTheFailedTest()
     {
         var b = new Builder(25);
