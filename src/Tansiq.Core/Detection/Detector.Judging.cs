@@ -73,6 +73,8 @@ public sealed partial class Detector
         public bool Cascades { get; init; }
         /// <summary>For a cascade verdict: -log10 p of the regularity of the gaps between consecutive members.</summary>
         public double CascadeLog10P { get; set; }
+        /// <summary>For a group found from its games (<see cref="GameGroups"/>): -log10 p of its strongest pair of linked games.</summary>
+        public double GamesLog10P { get; init; }
         public double FailedValue { get; set; }
         public double FailedThreshold { get; set; }
         public bool Passed => Failed is null;
@@ -150,6 +152,7 @@ public sealed partial class Detector
             communities = Judge(corpus, nodes, membership, edgeOf, scales);
         }
         communities.AddRange(CoBurstCommunities(corpus, communities, edgeOf));
+        communities.AddRange(GameGroups(corpus, communities));
         ExtendMembers(corpus, communities);
         ExtendGamePlayers(corpus, communities);
         AttachProducers(corpus, communities);

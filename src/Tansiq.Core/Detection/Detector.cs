@@ -776,6 +776,11 @@ public sealed partial class Detector
             evidence.Insert(1, new("producers", c.Producers.Count,
                 $"{c.Producers.Count} of the members are its producers: the cluster re-shared {posts} of their posts in its bursts, and the clusters carry most of what anyone re-shared of theirs; no audience of their own re-shares them."));
         }
+        if (v.GamesLog10P > 0)
+        {
+            evidence.Insert(1, new("games_log10_p", Math.Round(v.GamesLog10P, 1),
+                $"Found from its games: hashtags that few others used, each flooded with entries within {Duration(v.Scale)}, at different times; the same accounts posted in two of those games far more often than chance gives (p ≈ 10^-{v.GamesLog10P:0.#}, binomial against their share of all hashtag users)."));
+        }
         if (c.GamePlayers.Count > 0)
         {
             evidence.Insert(1, new("game_players", c.GamePlayers.Count,

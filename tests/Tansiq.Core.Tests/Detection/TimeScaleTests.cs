@@ -441,6 +441,43 @@ public class TimeScaleTests
     }
 
     [Fact]
+    public void Run_TwoGameGroupUnderHalfOfEachTag_FoundFromItsGames()
+    {
+        var b = new Builder(27);
+        const double days = 10;
+        b.Background(1500, days);
+        // Ten accounts play two games four days apart, two or three entries each within two hours; beside them on each
+        // game twelve others play that game only (two entries each), so the ten are under half of either tag's accounts.
+        var both = Enumerable.Range(0, 10).Select(i => $"g{i}").ToList();
+        var oneGame = new List<string>();
+        foreach (var (game, start) in new[] { (0, 2.3 * Day), (1, 6.6 * Day) })
+        {
+            var once = Enumerable.Range(0, 12).Select(i => $"one{game}_{i}").ToList();
+            oneGame.AddRange(once);
+            foreach (var player in both.Concat(once))
+            {
+                for (var k = once.Contains(player) ? 2 : b.Random.Next(2, 4); k > 0; k--)
+                {
+                    b.Post(player, start + (b.Random.NextDouble() * 7000) + 100, $"my entry {b.Random.Next(100000)} for the game", [$"game{game}"]);
+                }
+            }
+        }
+        for (var i = 0; i < 3000; i++)
+        {
+            b.Post($"o{b.Random.Next(1500)}", b.Random.NextDouble() * days * Day, $"organic words {i}", [$"popular{b.Random.Next(5)}"]);
+        }
+
+        var result = b.Detect();
+
+        var flagged = Flagged(result);
+        Assert.True(both.All(flagged.Contains), $"{both.Count(flagged.Contains)} of the 10 players of both games flagged");
+        Assert.True(oneGame.Count(flagged.Contains) >= 20, $"{oneGame.Count(flagged.Contains)} of 24 players of one game flagged");
+        Assert.DoesNotContain(flagged, a => !both.Contains(a) && !oneGame.Contains(a));
+        var cluster = Assert.Single(result.Clusters, c => c.Kind == "hashtag game");
+        Assert.Contains(cluster.Evidence, e => e.Name == "games_log10_p" && e.Value >= 7.66);
+    }
+
+    [Fact]
     public void Run_StrongPairsWithoutAFinding_RankedAsLeadsWithTheFailedTest()
     {
         var b = new Builder(25);
