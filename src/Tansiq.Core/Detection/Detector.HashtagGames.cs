@@ -113,18 +113,23 @@ public sealed partial class Detector
         var tagsUsed = new int[corpus.AccountCount];
         var allTagsUsed = 0L;
         var games = new List<Game>();
-        var seen = new HashSet<int>();
+        // A stamp per account, not a set cleared per tag: clearing a set costs the capacity the largest tag left.
+        var seen = new int[corpus.AccountCount];
         var entries = new Dictionary<int, int>();
+        var firsts = new List<(int Account, double Time)>();
         for (var tag = 0; tag < tags.ObjectCount; tag++)
         {
             var events = tags.EventsOf(tag);
-            seen.Clear();
-            var firsts = new List<(int Account, double Time)>();
+            firsts.Clear();
             foreach (var e in events)
             {
-                if (seen.Add(e.Account))
+                if (seen[e.Account] != tag + 1)
                 {
-                    firsts.Add((e.Account, e.Time));
+                    seen[e.Account] = tag + 1;
+                    if (firsts.Count <= o.SlowScaleMaxParticipants)
+                    {
+                        firsts.Add((e.Account, e.Time));
+                    }
                     tagsUsed[e.Account]++;
                     allTagsUsed++;
                 }
@@ -155,7 +160,7 @@ public sealed partial class Detector
             var inWindow = entries.Keys.Where(a => !taken.Contains(a)).ToHashSet();
             if (inWindow.Count >= o.MinClusterSize)
             {
-                games.Add(new Game(tag, firsts.Count, start, inWindow, firsts));
+                games.Add(new Game(tag, firsts.Count, start, inWindow, [.. firsts]));
             }
         }
         if (games.Count < 2)
