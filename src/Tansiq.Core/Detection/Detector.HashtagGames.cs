@@ -13,14 +13,15 @@ public sealed partial class Detector
     /// bursts) can take it in, and in the fuzzed worlds those were most of the players missed (seed-2 worlds 42 and 84:
     /// 34 of 40 and 26 of 31; the rest played no game at all). What it shares is the game itself. A cluster judged a
     /// hashtag game at hours therefore takes in the accounts outside every cluster that play one of its games as its
-    /// players do: on a tag among its synchronous objects (a tag the cluster owns, used by at most <see
-    /// cref="DetectOptions.SlowScaleMaxParticipants"/> accounts), at least <see cref="DetectOptions.MinMemberObjects"/>
-    /// entries inside the game's burst (within the cluster's spread limit of its members' first and last entries), on a
-    /// game where at least half of the burst's members made that many entries themselves. Repeated entries are what
-    /// sets a player apart from a passer-by: someone who sees a game trending and joins in once has posted under a tag,
-    /// as thousands do under a breaking-news tag; someone who keeps making entries while it is played is playing it. An
-    /// account that used the tag once, or only after the game (the fuzzer's strangers join hours later), is not taken
-    /// in. The evidence says how many joined this way (<c>game_players</c>).
+    /// players do: on a tag among its synchronous objects (a tag the cluster owns, used by at most
+    /// <see cref="DetectOptions.SlowScaleMaxParticipants"/> accounts), at least
+    /// <see cref="DetectOptions.MinMemberObjects"/> entries inside the game's burst (within the cluster's spread limit
+    /// of its members' first and last entries), on a game where at least half of the burst's members made that many
+    /// entries themselves. Repeated entries are what sets a player apart from a passer-by: someone who sees a game
+    /// trending and joins in once has posted under a tag, as thousands do under a breaking-news tag; someone who keeps
+    /// making entries while it is played is playing it. An account that used the tag once, or only after the game (the
+    /// fuzzer's strangers join hours later), is not taken in. The evidence says how many joined this way
+    /// (<c>game_players</c>).
     /// </summary>
     private void ExtendGamePlayers(Corpus corpus, List<Community> communities)
     {
@@ -83,23 +84,23 @@ public sealed partial class Detector
     /// (seed-2 fuzz world 41: 21 of 46 on one tag), the group's pairs share two tags each (too little for an edge that
     /// stands), and Louvain leaves fragments of three to five that own nothing. Seen as games the group is plain: the
     /// same accounts met again, hours or days later, on another new tag. A tag is a game when its busiest window at the
-    /// largest scale (three hours) holds at least half of its accounts (at most <see
-    /// cref="DetectOptions.SlowScaleMaxParticipants"/>), and at least half of those, and at least <see
-    /// cref="DetectOptions.MinClusterSize"/>, made <see cref="DetectOptions.MinMemberObjects"/> or more entries in it:
-    /// a flood of entries, not a breaking-news tag that thousands use once. Two games whose windows do not overlap are
-    /// linked when more accounts outside every cluster posted in both windows than chance explains: each account of one
-    /// window is in the other's by chance with probability (the other window's accounts) × (the hashtags the account
-    /// used) / (the hashtags all accounts used, each account's counted once), so P[Poisson(λ) ≥ shared], λ the sum of
-    /// those chances (the larger of the two directions), must be below 10^-<see cref="CoBurstBar"/> (7.66) divided by
-    /// the pairs of games tested, with at least <see cref="DetectOptions.MinClusterSize"/> shared. The chance follows
-    /// activity: in the German elections five accounts that post under 17-40 tags each (the mean hashtag user: 2) met
-    /// on two small tags a day apart (four of the five accounts on each): 10^-13.8 against all hashtag users alike,
-    /// 10^-8 with their activity counted. A group found from its games alone has no orders test beside it (its bursts
-    /// carry no post time), so, as for the co-bursts judged at seconds, its evidence must reach the bar of timing and
-    /// orders together. Two tags used together in the same posts (a slogan and its party) have overlapping windows and
-    /// are never linked: the group must meet again. The linked games' components are the groups, and their members the
-    /// accounts in the windows of two or more of the group's games. The verdict is at the largest scale, kind hashtag
-    /// game, so <see cref="ExtendGamePlayers"/> then takes in its players of one game.
+    /// largest scale (three hours) holds at least half of its accounts (at most
+    /// <see cref="DetectOptions.SlowScaleMaxParticipants"/>), and at least half of those, and at least
+    /// <see cref="DetectOptions.MinClusterSize"/>, made <see cref="DetectOptions.MinMemberObjects"/> or more entries in
+    /// it: a flood of entries, not a breaking-news tag that thousands use once. Two games whose windows do not overlap
+    /// are linked when more accounts outside every cluster posted in both windows than chance explains: each account of
+    /// one window is in the other's by chance with probability (the other window's accounts) × (the hashtags the
+    /// account used) / (the hashtags all accounts used, each account's counted once), so P[Poisson(λ) ≥ shared], λ the
+    /// sum of those chances (the larger of the two directions), must be below 10^-<see cref="CoBurstBar"/> (7.66)
+    /// divided by the pairs of games tested, with at least <see cref="DetectOptions.MinClusterSize"/> shared. The
+    /// chance follows activity: in the German elections five accounts that post under 17-40 tags each (the mean hashtag
+    /// user: 2) met on two small tags a day apart (four of the five accounts on each): 10^-13.8 against all hashtag
+    /// users alike, 10^-8 with their activity counted. A group found from its games alone has no orders test beside it
+    /// (its bursts carry no post time), so, as for the co-bursts judged at seconds, its evidence must reach the bar of
+    /// timing and orders together. Two tags used together in the same posts (a slogan and its party) have overlapping
+    /// windows and are never linked: the group must meet again. The linked games' components are the groups, and their
+    /// members the accounts in the windows of two or more of the group's games. The verdict is at the largest scale,
+    /// kind hashtag game, so <see cref="ExtendGamePlayers"/> then takes in its players of one game.
     /// </summary>
     private List<Community> GameGroups(Corpus corpus, List<Community> judged)
     {
