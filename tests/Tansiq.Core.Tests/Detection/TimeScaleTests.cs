@@ -34,6 +34,15 @@ public class TimeScaleTests
             return id;
         }
 
+        /// <summary>A hashtag-game player's entries: different texts under the game's tag within its two hours.</summary>
+        public void Entries(string player, string tag, double start, int count)
+        {
+            for (var k = 0; k < count; k++)
+            {
+                Post(player, start + (Random.NextDouble() * 7000) + 100, $"my entry {Random.Next(100000)} for the game", [tag]);
+            }
+        }
+
         public void Repost(string account, string original, double time) =>
             Messages.Add(new Message { MessageId = $"m{_next++}", AccountId = account, RepostOf = original, Timestamp = Math.Round(time) });
 
@@ -415,10 +424,7 @@ public class TimeScaleTests
             }
             foreach (var gamer in players)
             {
-                for (var k = b.Random.Next(1, 4) + (oneGame.Contains(gamer) ? 1 : 0); k > 0; k--)
-                {
-                    b.Post(gamer, start + (b.Random.NextDouble() * 7000) + 100, $"my entry {b.Random.Next(100000)} for the game", [tag]);
-                }
+                b.Entries(gamer, tag, start, b.Random.Next(1, 4) + (oneGame.Contains(gamer) ? 1 : 0));
             }
         }
         b.Post("o7", (4.5 * Day) + 3600, "what is this game", ["game2"]);
@@ -456,10 +462,7 @@ public class TimeScaleTests
             oneGame.AddRange(once);
             foreach (var player in both.Concat(once))
             {
-                for (var k = once.Contains(player) ? 2 : b.Random.Next(2, 4); k > 0; k--)
-                {
-                    b.Post(player, start + (b.Random.NextDouble() * 7000) + 100, $"my entry {b.Random.Next(100000)} for the game", [$"game{game}"]);
-                }
+                b.Entries(player, $"game{game}", start, once.Contains(player) ? 2 : b.Random.Next(2, 4));
             }
         }
         for (var i = 0; i < 3000; i++)
