@@ -752,7 +752,9 @@ public sealed partial class Detector
         var kind = KindOf(v, n);
         var evidence = new List<EvidenceItem>
         {
-            new("members", n, $"{n} accounts acted together repeatedly and are tied by significant co-action edges."),
+            new("members", n, internalEdges.Count > 0
+                ? $"{n} accounts acted together repeatedly and are tied by significant co-action edges."
+                : $"{n} accounts acted together repeatedly; no pair of them is tied by a significant co-action edge: the group was found from its bursts or games as a whole."),
             new("time_scale_seconds", v.Scale,
                 $"The evidence holds at a time scale of {Duration(v.Scale)}: the members acted within {Duration(v.Scale)} of each other, and their timing beats the null model at that scale ({KindSentence(kind)})."),
             new("exclusive_objects", exclusive.Count,

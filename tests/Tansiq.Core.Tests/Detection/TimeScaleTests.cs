@@ -478,6 +478,10 @@ public class TimeScaleTests
         Assert.DoesNotContain(flagged, a => !both.Contains(a) && !oneGame.Contains(a));
         var cluster = Assert.Single(result.Clusters, c => c.Kind == "hashtag game");
         Assert.Contains(cluster.Evidence, e => e.Name == "games_log10_p" && e.Value >= 7.66);
+        var edges = Assert.Single(cluster.Evidence, e => e.Name == "significant_edges");
+        var members = Assert.Single(cluster.Evidence, e => e.Name == "members");
+        Assert.Equal(edges.Value == 0, members.Explanation.Contains("no pair of them", StringComparison.Ordinal));
+        Assert.Equal(0, edges.Value);
     }
 
     [Fact]
