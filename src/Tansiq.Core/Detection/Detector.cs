@@ -781,7 +781,7 @@ public sealed partial class Detector
         if (v.GamesLog10P > 0)
         {
             evidence.Insert(1, new("games_log10_p", Math.Round(v.GamesLog10P, 1),
-                $"Found from its games: hashtags that few others used, each flooded with entries within {Duration(v.Scale)}, at different times; the same accounts posted in two of those games far more often than chance gives (p ≈ 10^-{v.GamesLog10P:0.#}, binomial against their share of all hashtag users)."));
+                $"Found from its games: hashtags that few others used, each flooded with entries within {Duration(v.Scale)}, at different times; the same accounts posted in two of those games far more often than chance gives (p ≈ 10^-{v.GamesLog10P:0.#}, Poisson against how many hashtags each of them used)."));
         }
         if (c.GamePlayers.Count > 0)
         {
