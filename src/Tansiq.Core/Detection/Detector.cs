@@ -755,8 +755,9 @@ public sealed partial class Detector
             new("members", n, internalEdges.Count > 0
                 ? $"{n} accounts acted together repeatedly and are tied by significant co-action edges."
                 : $"{n} accounts acted together repeatedly; no pair of them is tied by a significant co-action edge: the group was found from its bursts or games as a whole."),
-            new("time_scale_seconds", v.Scale,
-                $"The evidence holds at a time scale of {Duration(v.Scale)}: the members acted within {Duration(v.Scale)} of each other, and their timing beats the null model at that scale ({KindSentence(kind)})."),
+            new("time_scale_seconds", v.Scale, v.GamesLog10P > 0
+                ? $"The evidence holds at a time scale of {Duration(v.Scale)}: in each game the members posted within {Duration(v.Scale)} of each other ({KindSentence(kind)}); the evidence is that they met again in another game, not their timing against the null model."
+                : $"The evidence holds at a time scale of {Duration(v.Scale)}: the members acted within {Duration(v.Scale)} of each other, and their timing beats the null model at that scale ({KindSentence(kind)})."),
             new("exclusive_objects", exclusive.Count,
                 $"They acted within {Duration(v.Scale)} of each other on {exclusive.Count} distinct objects that few others touched (at least {o.Exclusivity:P0} of each object's accounts are members)."),
             new("mean_exclusivity", Math.Round(meanExclusivity, 4),

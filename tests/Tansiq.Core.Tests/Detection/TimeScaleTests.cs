@@ -482,6 +482,8 @@ public class TimeScaleTests
         var members = Assert.Single(cluster.Evidence, e => e.Name == "members");
         Assert.Equal(edges.Value == 0, members.Explanation.Contains("no pair of them", StringComparison.Ordinal));
         Assert.Equal(0, edges.Value);
+        var scale = Assert.Single(cluster.Evidence, e => e.Name == "time_scale_seconds");
+        Assert.DoesNotContain("beats the null model", scale.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
