@@ -1,6 +1,7 @@
 using Tansiq.Core.CoAction;
 using Tansiq.Core.Evidence;
 using Tansiq.Core.Model;
+using Tansiq.Core.Text;
 
 namespace Tansiq.Core.Detection;
 
@@ -42,15 +43,14 @@ public sealed partial class Detector
                 {
                     continue;
                 }
+                // Within the spread limit of the burst's first and last entries, on either side (none when the burst
+                // itself is wider than the limit).
                 var (lo, hi) = BurstTimes(s);
-                entries.Clear();
-                foreach (var e in corpus.Signals[SignalKind.CoHashtag].EventsOf(s.Shared.Object))
+                if (hi - lo > v.SpreadLimit)
                 {
-                    if (Math.Max(hi, e.Time) - Math.Min(lo, e.Time) <= v.SpreadLimit)
-                    {
-                        entries[e.Account] = entries.GetValueOrDefault(e.Account) + 1;
-                    }
+                    continue;
                 }
+                CountEntries(corpus.Signals[SignalKind.CoHashtag].EventsOf(s.Shared.Object), hi - v.SpreadLimit, lo + v.SpreadLimit, entries);
                 var playing = s.Burst.Count(a => entries.GetValueOrDefault(a) >= o.MinMemberObjects);
                 if (playing * 2 < s.Burst.Count)
                 {
@@ -145,14 +145,7 @@ public sealed partial class Detector
                 continue;
             }
             var start = firsts[busiest.Start].Time;
-            entries.Clear();
-            foreach (var e in events)
-            {
-                if (e.Time >= start && e.Time <= start + scale)
-                {
-                    entries[e.Account] = entries.GetValueOrDefault(e.Account) + 1;
-                }
-            }
+            CountEntries(events, start, start + scale, entries);
             var players = entries.Values.Count(n => n >= o.MinMemberObjects);
             if (players < o.MinClusterSize || players * 2 < entries.Count)
             {
@@ -170,8 +163,7 @@ public sealed partial class Detector
         }
         var pairs = games.Count * (games.Count - 1) / 2.0;
         var bar = Math.Pow(10, -CoBurstBar) / pairs;
-        var groupOf = Enumerable.Range(0, games.Count).ToArray();
-        int Root(int g) => groupOf[g] == g ? g : groupOf[g] = Root(groupOf[g]);
+        var linked = new UnionFind(games.Count);
         var strongest = new double[games.Count];
         for (var i = 0; i < games.Count; i++)
         {
@@ -193,14 +185,14 @@ public sealed partial class Detector
                     var log10P = -Math.Log10(Math.Max(p, 1e-300));
                     strongest[i] = Math.Max(strongest[i], log10P);
                     strongest[j] = Math.Max(strongest[j], log10P);
-                    groupOf[Root(i)] = Root(j);
+                    linked.Union(i, j);
                 }
             }
         }
         double ChanceMeetings(Game a, Game b) =>
             a.InWindow.Sum(x => Math.Min(1, (double)b.InWindow.Count * tagsUsed[x] / allTagsUsed));
         var result = new List<Community>();
-        foreach (var component in Enumerable.Range(0, games.Count).Where(g => strongest[g] > 0).GroupBy(Root).OrderBy(g => g.Key))
+        foreach (var component in Enumerable.Range(0, games.Count).Where(g => strongest[g] > 0).GroupBy(linked.Find).OrderBy(g => g.Min()))
         {
             var played = new Dictionary<int, int>();
             foreach (var g in component)
@@ -263,5 +255,18 @@ public sealed partial class Detector
             result.Add(community);
         }
         return result;
+    }
+
+    /// <summary>Each account's entries (events) on one object between <paramref name="from"/> and <paramref name="to"/>, inclusive.</summary>
+    private static void CountEntries(ReadOnlySpan<CoActionEvent> events, double from, double to, Dictionary<int, int> entries)
+    {
+        entries.Clear();
+        foreach (var e in events)
+        {
+            if (e.Time >= from && e.Time <= to)
+            {
+                entries[e.Account] = entries.GetValueOrDefault(e.Account) + 1;
+            }
+        }
     }
 }
