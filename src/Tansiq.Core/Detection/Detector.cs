@@ -745,9 +745,13 @@ public sealed partial class Detector
         var n = kept.Count;
         var density = n > 1 ? internalEdges.Count / (n * (n - 1) / 2.0) : 0;
         var bestLog10P = internalEdges.Count > 0 ? internalEdges.Max(e => e.Log10P) : 0;
-        // The signals the evidence came from: those of the significant pairs inside the cluster, most pairs first.
-        var signals = internalEdges.SelectMany(e => e.BySignal.Keys).GroupBy(s => s)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).ToList();
+        // The signals the evidence came from: those of the significant pairs inside the cluster, most pairs first. A
+        // cluster found from its bursts or games as a whole has no such pair; its evidence is its synchronous objects, so
+        // their signals, most objects first (an empty list would tell the reader the cluster rests on nothing).
+        var signals = (internalEdges.Count > 0
+                ? internalEdges.SelectMany(e => e.BySignal.Keys)
+                : exclusive.Select(s => s.Shared.Signal))
+            .GroupBy(s => s).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).ToList();
         var meanExclusivity = exclusive.Count > 0 ? exclusive.Average(s => s.Shared.Exclusivity) : 0;
         var kind = KindOf(v, n);
         var evidence = new List<EvidenceItem>
@@ -771,7 +775,9 @@ public sealed partial class Detector
                 $"{internalEdges.Count} member pairs acted within the scale more often than their actions in the adjacent band of the same width predict (Poisson test, p < {o.Alpha:G3} shared among the scales); density {density:P0}."),
             new("strongest_edge_log10_p", Math.Round(bestLog10P, 1),
                 $"The strongest pair's synchrony has p ≈ 10^-{bestLog10P:0.#} under the timing null model."),
-            new("signals", signals.Count, $"Signals with significant pairs inside the cluster: {string.Join(", ", signals.Select(s => s.Name()))}."),
+            new("signals", signals.Count, internalEdges.Count > 0
+                ? $"Signals with significant pairs inside the cluster: {string.Join(", ", signals.Select(s => s.Name()))}."
+                : $"Signals of the objects the members acted on together (no significant pair inside the cluster): {string.Join(", ", signals.Select(s => s.Name()))}."),
         };
         if (c.Producers.Count > 0)
         {

@@ -484,6 +484,11 @@ public class TimeScaleTests
         Assert.Equal(0, edges.Value);
         var scale = Assert.Single(cluster.Evidence, e => e.Name == "time_scale_seconds");
         Assert.DoesNotContain("beats the null model", scale.Explanation, StringComparison.Ordinal);
+        // No significant pair, so the signals are those of the objects the evidence came from: the games' hashtags.
+        Assert.Equal([SignalKind.CoHashtag], cluster.Signals);
+        var signals = Assert.Single(cluster.Evidence, e => e.Name == "signals");
+        Assert.Equal(1, signals.Value);
+        Assert.EndsWith("co-hashtag.", signals.Explanation, StringComparison.Ordinal);
     }
 
     [Fact]
