@@ -276,11 +276,11 @@ public sealed partial class Detector
     /// activity. Extension then uses only the other bursts. (A guard by reasoning: in the fuzzed worlds looked at, the
     /// fans that rode with an army came in through the judging, not through extension.)
     /// </summary>
-    private HashSet<SharedAction> SelfPacedWithJoiners(Corpus corpus, Verdict v, HashSet<int> taken)
+    private HashSet<SharedAction> SelfPacedWithJoiners(Corpus corpus, Verdict v, IEnumerable<SynchronousObject> bursts, HashSet<int> taken)
     {
         var around = new List<SharedAction>();
         var original = new Dictionary<SharedAction, SharedAction>();
-        foreach (var s in v.Synchronous)
+        foreach (var s in bursts)
         {
             if (!IsPost(s.Shared.Signal) || s.Shared.Author < 0 || double.IsNaN(s.Shared.PostTime))
             {
@@ -335,7 +335,8 @@ public sealed partial class Detector
     /// (<see cref="FastReactionHabit"/>), which is what sets those fans apart. Clusters whose bursts are on posts extend
     /// only when their members react to them on orders or the cluster passed at the window (<see cref="ExtendsOnItsBursts"/>):
     /// a circle of friends' bursts are joined by more friends. A cluster that passed at minutes counts its kept members'
-    /// bursts on the posts its verdict set aside as well (<see cref="BurstsOnSetAsidePosts"/>).
+    /// bursts on the posts its verdict set aside as well (<see cref="BurstsOnSetAsidePosts"/>), and a cluster judged at
+    /// seconds or minutes its kept members' bursts on objects that are not its own (<see cref="BurstsBeyondOwn"/>).
     /// </summary>
     private void ExtendMembers(Corpus corpus, List<Community> communities)
     {
@@ -345,6 +346,7 @@ public sealed partial class Detector
         var seen = new int[corpus.AccountCount];
         var stamp = 0;
         var outsiders = new List<(int Account, double Time)>();
+        var beyondOwn = BurstsBeyondOwn(corpus, [.. communities.Where(c => c.Passed && ExtendsOnItsBursts(c.Verdict!))]);
         foreach (var c in communities.Where(c => c.Passed))
         {
             var v = c.Verdict!;
@@ -356,8 +358,9 @@ public sealed partial class Detector
             var timing = new Dictionary<int, List<int>>();
             var around = new List<(int Neighbour, int Outsiders)>();
             var mass = 0L;
-            var selfPaced = SelfPacedWithJoiners(corpus, v, taken);
-            foreach (var s in v.Synchronous.Concat(BurstsOnSetAsidePosts(c, v)))
+            var beyond = beyondOwn.GetValueOrDefault(c) ?? [];
+            var selfPaced = SelfPacedWithJoiners(corpus, v, v.Synchronous.Concat(beyond), taken);
+            foreach (var s in v.Synchronous.Concat(BurstsOnSetAsidePosts(c, v)).Concat(beyond))
             {
                 if (selfPaced.Contains(s.Shared))
                 {
@@ -413,7 +416,7 @@ public sealed partial class Detector
             // One pass over every reaction in the data, so made only when an account needs it.
             Habit? habit = null;
             bool NoHabit(int account) =>
-                (habit ??= FastReactionHabit(corpus, v, selfPaced, tested.Select(t => t.Account))).PValue(account) >= NoFastHabit;
+                (habit ??= FastReactionHabit(corpus, v.Synchronous.Concat(beyond), selfPaced, tested.Select(t => t.Account))).PValue(account) >= NoFastHabit;
             foreach (var (account, count, presence, timed) in tested)
             {
                 if (presence < o.Alpha / tested.Count
@@ -426,6 +429,86 @@ public sealed partial class Detector
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The bursts of a cluster's kept members on objects that are not its own: a large army run at a low participation
+    /// (each member on a tenth of the orders) is in the account graph only through its most active members, and with the
+    /// rest of the army and the crowd on each order those few are under the exclusivity share of every order, so no order
+    /// is the cluster's own and nobody can join its bursts on them (seed-3 fuzz world 76: 194 of an army of 995 in three
+    /// squads, each order pushed by 40-100 of them within a minute beside 20-70 others). An object counts when at most
+    /// <see cref="DetectOptions.SlowScaleMaxParticipants"/> accounts acted on it, at least three kept members did, more
+    /// of them than the kept members' share of the active accounts explains (P[Binomial(participants, share) ≥ acting]
+    /// below <see cref="DetectOptions.OwnObjectAlpha"/>, the test that makes an own object count as acted on together),
+    /// and at least three of them, and <see cref="DetectOptions.MinBurstShare"/> of those acting, fell within the
+    /// verdict's scale. Only for clusters judged at seconds or minutes: at hours a crowd shares the same stories. The
+    /// outsiders joining these bursts face the same presence, timing and habit tests as on the cluster's own objects, and
+    /// the posts among them that the accounts around the bursts react to on their own are set aside as on the own ones
+    /// (<see cref="SelfPacedWithJoiners"/>): a leader's fans who pile on a journalist beside the army are not in them.
+    /// </summary>
+    private Dictionary<Community, List<SynchronousObject>> BurstsBeyondOwn(Corpus corpus, List<Community> clusters)
+    {
+        var o = _options;
+        var result = new Dictionary<Community, List<SynchronousObject>>();
+        var groupOf = new int[corpus.AccountCount];
+        Array.Fill(groupOf, -1);
+        var eligible = new List<Community>();
+        foreach (var c in clusters.Where(c => c.Verdict!.Scale <= o.MaxPostScale * o.Window))
+        {
+            foreach (var a in c.Verdict!.Kept)
+            {
+                groupOf[a] = eligible.Count;
+            }
+            eligible.Add(c);
+            result[c] = [];
+        }
+        if (eligible.Count == 0 || _active is null || _activeCount == 0)
+        {
+            return result;
+        }
+        var share = eligible.Select(c => (double)c.Verdict!.Kept.Count(a => _active[a]) / _activeCount).ToArray();
+        var own = eligible.Select(c => c.Own.Select(s => (s.Signal, s.Object)).ToHashSet()).ToArray();
+        var counts = _windowCounts ?? throw new InvalidOperationException("judging's scratch is made in JudgeAndRefine");
+        ForEachObjectByGroup(corpus, groupOf, (kind, obj, participants, byGroup) =>
+        {
+            if (participants > o.SlowScaleMaxParticipants)
+            {
+                return;
+            }
+            foreach (var (g, actions) in byGroup)
+            {
+                if (actions.Count < 3 || own[g].Contains((kind, obj)))
+                {
+                    continue;
+                }
+                var acting = _marks!.Distinct(actions);
+                if (acting < 3 || Binomial.UpperTail(acting, participants, share[g]) >= o.OwnObjectAlpha)
+                {
+                    continue;
+                }
+                var busiest = BusiestSpan(actions, eligible[g].Verdict!.Scale, counts);
+                if (busiest.Count < 3 || busiest.Count < o.MinBurstShare * acting)
+                {
+                    continue;
+                }
+                var author = corpus.AuthorOf(kind, obj);
+                var shared = new SharedAction
+                {
+                    Signal = kind,
+                    Object = obj,
+                    Participants = participants,
+                    Acting = acting,
+                    Author = author,
+                    Owner = corpus.OwnerOf(kind, obj),
+                    PostTime = corpus.PostTimeOf(kind, obj),
+                    BeyondChance = true,
+                    PastedText = IsPastedText(corpus, kind, obj),
+                };
+                shared.Actions.AddRange(actions);
+                result[eligible[g]].Add(new SynchronousObject(shared, SpanMembers(shared.Actions, busiest)));
+            }
+        });
+        return result;
     }
 
     /// <summary>
@@ -490,18 +573,18 @@ public sealed partial class Detector
     /// is the cluster's: the median over its synchronous posts of the time from the post to the burst's last member
     /// action. The chance of a reaction that fast is the share of all first reactions in the data at that delay or less.
     /// An account's habit p-value is P[Binomial(reactions, chance) ≥ fast], over its first reactions to posts that are
-    /// not the cluster's synchronous posts. A fast fan reacts within seconds to every post of its leader, pushed by the
+    /// not among the cluster's bursts (its synchronous posts and those of <see cref="BurstsBeyondOwn"/>). A fast fan reacts within seconds to every post of its leader, pushed by the
     /// army or not, so it is fast off the cluster's posts too (seed-1 fuzz world 4: 47 fast fans with timing p-values of
     /// 10^-7 to 10^-14, all with habit p-values below 0.07); a sleeper does little besides its orders and reacts to
     /// other posts at everyone's pace (seed-2 fuzz world 1: 205 of its 773 sleepers are timing discoveries with habit
     /// p-values of 0.1 or more, and most of them fail the presence test only because the army holds a sixth of all
     /// participation). An account with no reaction off the cluster's posts has p-value 1: nothing shows a habit.
     /// </summary>
-    private static Habit FastReactionHabit(Corpus corpus, Verdict v, HashSet<SharedAction> selfPaced, IEnumerable<int> accounts)
+    private static Habit FastReactionHabit(Corpus corpus, IEnumerable<SynchronousObject> bursts, HashSet<SharedAction> selfPaced, IEnumerable<int> accounts)
     {
         var posts = new HashSet<(SignalKind, int)>();
         var delays = new List<double>();
-        foreach (var s in v.Synchronous)
+        foreach (var s in bursts)
         {
             if (!IsPost(s.Shared.Signal) || double.IsNaN(s.Shared.PostTime))
             {

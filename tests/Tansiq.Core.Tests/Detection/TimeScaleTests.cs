@@ -272,6 +272,50 @@ public class TimeScaleTests
     }
 
     [Fact]
+    public void Run_ArmyWhoseActiveFewAreUnderHalfOfEachOrder_RestJoinFromTheirBursts()
+    {
+        var b = new Builder(43);
+        const double days = 10;
+        b.Background(3000, days);
+        // An army of 400 pushes sixty producer posts within a minute of each: forty active members on half of the orders,
+        // 360 on about one in seven. Only the active few have pair evidence; with the rest and forty readers over the next
+        // hours they are under half of every order's accounts, so no order is their cluster's own, and the rest are under
+        // half as well (no co-burst community of theirs owns an order). The cluster's own objects are fifteen posts its
+        // active members push alone. Without the bursts beyond its own objects none of the 360 is flagged.
+        var active = Enumerable.Range(0, 40).Select(i => $"ac{i}").ToList();
+        var rest = Enumerable.Range(0, 360).Select(i => $"lo{i}").ToList();
+        for (var c = 0; c < 15; c++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            var post = b.Post("commander", t);
+            foreach (var member in active.Where(_ => b.Random.NextDouble() < 0.5))
+            {
+                b.Repost(member, post, t + 20 + 40 * b.Random.NextDouble());
+            }
+        }
+        for (var c = 0; c < 60; c++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            var post = b.Post($"producer{c % 4}", t);
+            foreach (var member in active.Where(_ => b.Random.NextDouble() < 0.5).Concat(rest.Where(_ => b.Random.NextDouble() < 0.15)))
+            {
+                b.Repost(member, post, t + 20 + 40 * b.Random.NextDouble());
+            }
+            for (var k = 0; k < 40; k++)
+            {
+                b.Repost($"o{b.Random.Next(3000)}", post, t + 3600 * Math.Exp(b.Gaussian()));
+            }
+        }
+
+        var result = b.Detect();
+
+        var flagged = Flagged(result);
+        Assert.True(flagged.Count(active.Contains) >= 36, $"{flagged.Count(active.Contains)} of 40 active members flagged");
+        Assert.True(flagged.Count(rest.Contains) >= 250, $"{flagged.Count(rest.Contains)} of 360 other members flagged");
+        Assert.DoesNotContain(flagged, a => a.StartsWith('o'));
+    }
+
+    [Fact]
     public void Run_FanBaseThatPilesOnTheLeadersCritics_NotFlagged()
     {
         var b = new Builder(5);
