@@ -1161,6 +1161,9 @@ public sealed partial class Detector
         return verdict;
     }
 
+    /// <summary>The fewest members in a burst that counts as the army's other work in <see cref="WithoutAudienceRiders"/>.</summary>
+    private const int MinWorkBurst = 3;
+
     /// <summary>
     /// A leader's fast fans ride on the army that pushes his posts: at the window they re-share his posts within the
     /// squad's seconds, so his posts are the merged community's own and the fans are in their bursts (seed-2 fuzz world
@@ -1176,6 +1179,9 @@ public sealed partial class Detector
     /// member's share of bursts on audienced posts against the community's share of such objects dropped whole squads
     /// (a squad member is in nearly every burst on a post, but in the one busiest window of a canned text reused for
     /// days only now and then); weighted by burst sizes it dropped only 5 of the 44 fans (most were in five bursts).
+    /// The other work is counted in bursts of at least <see cref="MinWorkBurst"/> members: in seed-3 fuzz world 78 the
+    /// five fans kept beside a scheduler squad at the window were, besides the leader's posts, in replies with one member
+    /// each (bursts of two) and in at most one larger burst.
     /// </summary>
     private void WithoutAudienceRiders(Verdict verdict)
     {
@@ -1209,7 +1215,9 @@ public sealed partial class Detector
         var audiencePosts = 0;
         foreach (var s in verdict.Synchronous)
         {
-            if (s.Shared.Author >= 0 && IsPost(s.Shared.Signal) && audienced.Contains(s.Shared.Author))
+            // A burst of two (one member beside another) is no sign of the army's work: a fan who re-shares the leader
+            // inside the squad's bursts also meets a member or two by chance on other objects.
+            if ((s.Shared.Author >= 0 && IsPost(s.Shared.Signal) && audienced.Contains(s.Shared.Author)) || s.Burst.Count < MinWorkBurst)
             {
                 audiencePosts++;
                 foreach (var m in s.Burst)

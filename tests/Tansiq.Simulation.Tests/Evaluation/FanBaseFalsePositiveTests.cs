@@ -25,4 +25,19 @@ public class FanBaseFalsePositiveTests
         var army = evaluation.Behaviours.Where(b => b.Behaviour != "producer").ToList();
         Assert.True(army.Sum(b => b.Flagged) >= 0.6 * army.Sum(b => b.Members), string.Join(", ", army.Select(b => $"{b.Behaviour} {b.Flagged}/{b.Members}")));
     }
+
+    /// <summary>
+    /// Seed-3 world 78 (a draw no rule was made on): five of the leader's 117 fans were kept beside a scheduler squad at
+    /// the window. Besides the leader's posts, which the squad pushes, each was in replies beside one member (bursts of
+    /// two) and in at most one larger burst; bursts of two no longer count as the army's other work.
+    /// </summary>
+    [Fact]
+    public void Detect_FansBesideOneMemberInTheirOtherBursts_NotFlagged()
+    {
+        var evaluation = FuzzedWorld.DetectAndEvaluate(3, 78);
+
+        Assert.True(evaluation.Fans.Flagged <= 1, $"{evaluation.Fans.Flagged} of {evaluation.Fans.Accounts} fans flagged");
+        var army = evaluation.Behaviours.Where(b => b.Behaviour != "producer").ToList();
+        Assert.True(army.Sum(b => b.Flagged) >= 0.9 * army.Sum(b => b.Members), string.Join(", ", army.Select(b => $"{b.Behaviour} {b.Flagged}/{b.Members}")));
+    }
 }
