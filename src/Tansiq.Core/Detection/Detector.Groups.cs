@@ -341,7 +341,8 @@ public sealed partial class Detector
     /// joins a cascade when its first action on the object falls between the cascade's first and last member action (a
     /// chain runs for hours, so the spread limit between consecutive members is no bound on the whole), and the timing
     /// test compares that span with the spans of the same length just before and after it (seed-2 fuzz world 94: a chain
-    /// of 41 at about three minutes a hop found with 29, whose other 12 act between them).
+    /// of 41 at about three minutes a hop found with 29, whose other 12 act between them). So does a cluster whose verdict
+    /// stayed that of its bursts while its members passed the cascade judgement too (<see cref="Community.Cascades"/>).
     /// </summary>
     private void ExtendMembers(Corpus corpus, List<Community> communities)
     {
@@ -357,7 +358,8 @@ public sealed partial class Detector
             var v = c.Verdict!;
             var onItsBursts = ExtendsOnItsBursts(v);
             // A relay's cascades run for hours: an outsider joins one when it acts between the chain's first and last.
-            var alongCascades = !onItsBursts && v.Cascades;
+            var cascades = onItsBursts ? null : v.Cascades ? v.Synchronous : c.Cascades;
+            var alongCascades = cascades is not null;
             if (!onItsBursts && !alongCascades)
             {
                 continue;
@@ -367,8 +369,8 @@ public sealed partial class Detector
             var around = new List<(int Neighbour, int Outsiders)>();
             var mass = 0L;
             var beyond = beyondOwn.GetValueOrDefault(c) ?? [];
-            var selfPaced = SelfPacedWithJoiners(corpus, v, v.Synchronous.Concat(beyond), taken);
-            foreach (var s in alongCascades ? v.Synchronous : v.Synchronous.Concat(BurstsOnSetAsidePosts(c, v)).Concat(beyond))
+            var selfPaced = SelfPacedWithJoiners(corpus, v, cascades ?? v.Synchronous.Concat(beyond), taken);
+            foreach (var s in cascades ?? v.Synchronous.Concat(BurstsOnSetAsidePosts(c, v)).Concat(beyond))
             {
                 if (selfPaced.Contains(s.Shared))
                 {

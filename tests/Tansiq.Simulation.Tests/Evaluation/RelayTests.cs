@@ -12,6 +12,7 @@ public class RelayTests
     [Theory]
     [InlineData(85, 80)] // r3 (27, hops ~9-20 min) failed every scale, r2 (15) kept 5: 50 of 87 relay members before
     [InlineData(29, 52)] // r1 (38) and r2 (13) passed at 16 minutes keeping their heads: 26 of 56 before
+    [InlineData(43, 25)] // r1 (26, ~10 min a hop) passed at 3 hours with 22 and passes on its cascades too; the other 4 act inside them: 22 before stop 18
     [InlineData(94, 97)] // r2 (41, ~3 min a hop) passed on its cascades with 29 members; the other 12 act inside the cascades: 88 of 101 before stop 18
     public void Detect_FuzzedWorldWithSlowRelays_ChainsFoundNoOrganicAccount(int index, int minRelay)
     {
