@@ -501,20 +501,7 @@ public sealed partial class Detector
                 {
                     continue;
                 }
-                var author = corpus.AuthorOf(kind, obj);
-                var shared = new SharedAction
-                {
-                    Signal = kind,
-                    Object = obj,
-                    Participants = participants,
-                    Acting = acting,
-                    Author = author,
-                    Owner = corpus.OwnerOf(kind, obj),
-                    PostTime = corpus.PostTimeOf(kind, obj),
-                    BeyondChance = true,
-                    PastedText = IsPastedText(corpus, kind, obj),
-                };
-                shared.Actions.AddRange(actions);
+                var shared = SharedActionOn(corpus, kind, obj, participants, acting, actions, beyondChance: true, outsiders: null);
                 result[eligible[g]].Add(new SynchronousObject(shared, SpanMembers(shared.Actions, busiest)));
             }
         });

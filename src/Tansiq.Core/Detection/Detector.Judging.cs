@@ -769,23 +769,32 @@ public sealed partial class Detector
                     continue;
                 }
                 var author = corpus.AuthorOf(kind, obj);
-                var shared = new SharedAction
-                {
-                    Signal = kind,
-                    Object = obj,
-                    Participants = participants,
-                    Acting = acting,
-                    Author = author,
-                    Outsiders = IsPost(kind) && author >= 0 ? OutsidersOf(corpus, kind, obj, communityOf, c) : null,
-                    Owner = corpus.OwnerOf(kind, obj),
-                    PostTime = corpus.PostTimeOf(kind, obj),
-                    BeyondChance = Binomial.UpperTail(acting, participants, communities[c].Baseline) < o.OwnObjectAlpha,
-                    PastedText = IsPastedText(corpus, kind, obj),
-                };
-                shared.Actions.AddRange(actions);
-                communities[c].Own.Add(shared);
+                communities[c].Own.Add(SharedActionOn(corpus, kind, obj, participants, acting, actions,
+                    beyondChance: Binomial.UpperTail(acting, participants, communities[c].Baseline) < o.OwnObjectAlpha,
+                    outsiders: IsPost(kind) && author >= 0 ? OutsidersOf(corpus, kind, obj, communityOf, c) : null));
             }
         });
+    }
+
+    /// <summary>An object the members of a group acted on, with their actions on it.</summary>
+    private static SharedAction SharedActionOn(Corpus corpus, SignalKind kind, int obj, int participants, int acting,
+        List<(int Account, double Time)> actions, bool beyondChance, (int Account, double Time)[]? outsiders)
+    {
+        var shared = new SharedAction
+        {
+            Signal = kind,
+            Object = obj,
+            Participants = participants,
+            Acting = acting,
+            Author = corpus.AuthorOf(kind, obj),
+            Outsiders = outsiders,
+            Owner = corpus.OwnerOf(kind, obj),
+            PostTime = corpus.PostTimeOf(kind, obj),
+            BeyondChance = beyondChance,
+            PastedText = IsPastedText(corpus, kind, obj),
+        };
+        shared.Actions.AddRange(actions);
+        return shared;
     }
 
     /// <summary>The distinct accounts outside community <paramref name="community"/> that acted on the object, with their first action's time.</summary>
