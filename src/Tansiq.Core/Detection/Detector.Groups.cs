@@ -352,11 +352,13 @@ public sealed partial class Detector
         var seen = new int[corpus.AccountCount];
         var stamp = 0;
         var outsiders = new List<(int Account, double Time)>();
-        var beyondOwn = BurstsBeyondOwn(corpus, [.. communities.Where(c => c.Passed && ExtendsOnItsBursts(c.Verdict!))]);
+        // The orders test behind ExtendsOnItsBursts is taken once per cluster.
+        var extending = communities.Where(c => c.Passed && ExtendsOnItsBursts(c.Verdict!)).ToHashSet();
+        var beyondOwn = BurstsBeyondOwn(corpus, [.. communities.Where(extending.Contains)]);
         foreach (var c in communities.Where(c => c.Passed))
         {
             var v = c.Verdict!;
-            var onItsBursts = ExtendsOnItsBursts(v);
+            var onItsBursts = extending.Contains(c);
             // A relay's cascades run for hours: an outsider joins one when it acts between the chain's first and last.
             var cascades = onItsBursts ? null : v.Cascades ? v.Synchronous : c.Cascades;
             var alongCascades = cascades is not null;
