@@ -332,7 +332,13 @@ public sealed partial class Detector
     /// (seed-1 fuzz world 4: 47 fast fans with timing p-values of 10^-7 to 10^-14, presence 0.005-0.5), so a timing
     /// discovery must also pass the presence test at the level of a single test, or at
     /// <see cref="DetectOptions.OwnObjectAlpha"/> when the account shows no habit of reacting that fast to other posts
-    /// (<see cref="FastReactionHabit"/>), which is what sets those fans apart. Clusters whose bursts are on posts extend
+    /// (<see cref="FastReactionHabit"/>), which is what sets those fans apart. Where the cluster's objects hold much of all
+    /// participation neither test alone is a discovery for a sleeper with two or three joins out of a handful of actions
+    /// (presence 10^-3 to 0.1, timing 10^-4 to 10^-2), though both say the same: the two are the halves of joining (being
+    /// on the cluster's objects, and inside their bursts given that), so an account is also taken in when their
+    /// combination by Fisher's method is a discovery at <see cref="DetectOptions.Alpha"/> over the accounts tested, its
+    /// presence p-value is below <see cref="LeaningPresence"/> and it shows no fast habit (the fast fans of seed-1 world 4
+    /// and seed-2 world 53, and world 90's slow fans, all pass the combination on their timing alone). Clusters whose bursts are on posts extend
     /// only when their members react to them on orders or the cluster passed at the window (<see cref="ExtendsOnItsBursts"/>):
     /// a circle of friends' bursts are joined by more friends. A cluster that passed at minutes counts its kept members'
     /// bursts on the posts its verdict set aside as well (<see cref="BurstsOnSetAsidePosts"/>), and a cluster judged at
@@ -414,26 +420,29 @@ public sealed partial class Detector
             {
                 continue;
             }
-            var tested = new List<(int Account, int Joins, double Presence, double Timing)>();
+            var tested = new List<(int Account, int Joins, double Presence, double Timing, double Joined)>();
             foreach (var (account, count) in joins.OrderBy(j => j.Key))
             {
                 if (count >= o.MinMemberObjects)
                 {
-                    tested.Add((account, count, Poisson.UpperTail(count, (double)activity[account] * mass / total),
-                        JoinTimingPValue(count, timing[account].ConvertAll(i => chance[i]))));
+                    var presence = Poisson.UpperTail(count, (double)activity[account] * mass / total);
+                    var timed = JoinTimingPValue(count, timing[account].ConvertAll(i => chance[i]));
+                    tested.Add((account, count, presence, timed, FisherPValue(presence, timed)));
                 }
             }
             var presenceCutoff = FalseDiscovery.Cutoff(tested.Select(t => t.Presence), o.Alpha);
             var timingCutoff = FalseDiscovery.Cutoff(tested.Select(t => t.Timing), o.Alpha);
+            var joinedCutoff = FalseDiscovery.Cutoff(tested.Select(t => t.Joined), o.Alpha);
             // One pass over every reaction in the data, so made only when an account needs it.
             Habit? habit = null;
             bool NoHabit(int account) =>
                 (habit ??= FastReactionHabit(corpus, v.Synchronous.Concat(beyond), selfPaced, tested.Select(t => t.Account))).PValue(account) >= NoFastHabit;
-            foreach (var (account, count, presence, timed) in tested)
+            foreach (var (account, count, presence, timed, joined) in tested)
             {
                 if (presence < o.Alpha / tested.Count
                     || (presence <= presenceCutoff && timed < o.OwnObjectAlpha)
-                    || (timed <= timingCutoff && (presence < o.Alpha || (presence < o.OwnObjectAlpha && NoHabit(account)))))
+                    || (timed <= timingCutoff && (presence < o.Alpha || (presence < o.OwnObjectAlpha && NoHabit(account))))
+                    || (joined <= joinedCutoff && presence < LeaningPresence && NoHabit(account)))
                 {
                     v.Kept.Add(account);
                     v.PerMember[account] = count;
@@ -559,6 +568,17 @@ public sealed partial class Detector
     /// its timing discovery then stands without the presence test.
     /// </summary>
     private const double NoFastHabit = 0.1;
+
+    /// <summary>
+    /// The presence p-value below which an account's choice of objects leans toward a cluster's, for the combined route
+    /// of <see cref="ExtendMembers"/>: where the cluster's objects hold much of all participation, being on them says
+    /// little, but an account whose choice does not lean their way at all is a fan who follows the same author.
+    /// </summary>
+    private const double LeaningPresence = 0.1;
+
+    /// <summary>Fisher's combination of two independent p-values (see <see cref="FisherLog10"/>), as a p-value.</summary>
+    private static double FisherPValue(double p1, double p2) =>
+        Math.Pow(10, -FisherLog10(-Math.Log10(Math.Max(p1, 1e-300)), -Math.Log10(Math.Max(p2, 1e-300))));
 
     /// <summary>The fast-reaction habit of the accounts around a cluster (see <see cref="FastReactionHabit"/>).</summary>
     private sealed class Habit(Dictionary<int, (int Fast, int Reactions)> accounts, double chance)

@@ -5,13 +5,15 @@ namespace Tansiq.Simulation.Tests.Evaluation;
 /// actions and chatter little — were mostly left out: they join two to five of the cluster's bursts, short of the
 /// Bonferroni bar of the extension's presence test, while four in five of their actions on the squad's objects fall
 /// inside the bursts. The extension takes them in when one of its two tests (presence, timing) is a false-discovery-rate
-/// discovery and the other is significant on its own.
+/// discovery and the other is significant on its own, or when the two combined are such a discovery, the presence
+/// p-value is below 0.1 and the account shows no habit of reacting fast.
 /// </summary>
 public class SleeperTests
 {
     [Theory]
     [InlineData(2, 68, 20)] // three scheduler squads and two human squads, 73 sleepers: 15 flagged before, 21 after
-    [InlineData(1, 14, 50)] // three scheduler squads of 697, participation 0.62, 238 sleepers: 33, then 37 (timing test), now 56 (no fast habit)
+    [InlineData(1, 14, 90)] // three scheduler squads of 697, participation 0.62, 238 sleepers: 33, then 37 (timing test), 56 (no fast habit), 75 (stop 18), now 97 (presence and timing combined)
+    [InlineData(3, 8, 52)] // two scheduler squads and a human squad (army of 232), 88 sleepers: 46 before presence and timing were combined, 54 after
     public void Detect_FuzzedWorldWithSleepers_MoreSleepersNoOrganicAccount(int seed, int index, int minSleepers)
     {
         var evaluation = FuzzedWorld.DetectAndEvaluate(seed, index);
