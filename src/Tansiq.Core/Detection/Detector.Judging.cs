@@ -85,6 +85,12 @@ public sealed partial class Detector
         public List<int> Accounts { get; } = [];
         /// <summary>Objects acted on by at least two members of which members are at least the exclusivity share.</summary>
         public List<SharedAction> Own { get; } = [];
+        /// <summary>
+        /// Posts that are the community's own only once the members of clusters already found are set aside from their
+        /// participants (see <see cref="Detector.CollectOwnObjects"/>): the community is judged with them too, and that
+        /// judgement stands when it keeps more members.
+        /// </summary>
+        public List<SharedAction> OwnBesideFound { get; } = [];
         public Verdict? Verdict { get; set; }
         public bool Passed => Verdict is { Passed: true };
         /// <summary>See <see cref="Detector.Amplifies"/> (shared by the communities of one judgement round).</summary>
@@ -133,7 +139,9 @@ public sealed partial class Detector
             nodeOf[nodes[i]] = i;
         }
         var scales = JudgedScales().ToList();
+        _found = null;
         var communities = Judge(corpus, nodes, membership, edgeOf, scales);
+        _found = Found(communities);
         var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
         for (var round = 0; round < o.RefinementLevels; round++)
         {
@@ -151,10 +159,12 @@ public sealed partial class Detector
                 break;
             }
             communities = Judge(corpus, nodes, membership, edgeOf, scales);
+            _found = Found(communities);
         }
         if (MergeFragments(corpus, communities, membership, nodeOf))
         {
             communities = Judge(corpus, nodes, membership, edgeOf, scales);
+            _found = Found(communities);
         }
         communities.AddRange(CoBurstCommunities(corpus, communities, edgeOf));
         communities.AddRange(GameGroups(corpus, communities));
@@ -442,6 +452,20 @@ public sealed partial class Detector
         {
             community.Amplifies = amplifies;
             Decide(community, scales, edgeOf);
+            if (community.OwnBesideFound.Count > 0)
+            {
+                // An order pushed by two squads is each squad's own once the other is found: judged again with those
+                // objects, and judged as before unless it keeps more members with them.
+                var kept = community.Passed ? community.Kept.Count : -1;
+                var own = community.Own.Count;
+                community.Own.AddRange(community.OwnBesideFound);
+                Decide(community, scales, edgeOf);
+                if ((community.Passed ? community.Kept.Count : -1) <= kept)
+                {
+                    community.Own.RemoveRange(own, community.Own.Count - own);
+                    Decide(community, scales, edgeOf);
+                }
+            }
         }
         return communities;
     }
@@ -749,27 +773,49 @@ public sealed partial class Detector
     /// share; marked <see cref="SharedAction.BeyondChance"/> when they are more of its participants than the
     /// community's share of the active accounts explains: P[X ≥ acting] for X ~ Binomial(participants, baseline) below
     /// <see cref="DetectOptions.OwnObjectAlpha"/>. Objects owned by chance still count against the synchrony share
-    /// (the community is their majority and did not act on them together), never for it.
+    /// (the community is their majority and did not act on them together), never for it. Once clusters have passed
+    /// (<see cref="_found"/>), a post whose participants are at least the exclusivity share members when the kept
+    /// members of the other clusters are set aside goes to <see cref="Community.OwnBesideFound"/>: when every campaign
+    /// post is pushed by two squads, each squad holds about half of every post, and the squad found second owned nothing
+    /// (seed-2 fuzz world 23: a squad of 44 in a community with 4 own objects, 1 member flagged).
     /// </summary>
     private void CollectOwnObjects(Corpus corpus, int[] communityOf, List<Community> communities)
     {
         var o = _options;
+        var found = _found;
+        var foundIn = new Dictionary<int, int>();
         ForEachObjectByGroup(corpus, communityOf, (kind, obj, participants, byCommunity) =>
         {
+            // The members of clusters already found who act on a post: an order pushed by two squads is each squad's
+            // own once the other is set aside. Posts only: hashtags and links are shared by crowds beside the clusters
+            // (set aside on them, a 13-account hashtag game joined the German elections' findings, 290 -> 305).
+            var foundActing = 0;
+            foundIn.Clear();
+            if (found is not null && IsPost(kind))
+            {
+                foreach (var (c, actions) in byCommunity)
+                {
+                    var n = _marks!.Distinct(actions, found);
+                    foundIn[c] = n;
+                    foundActing += n;
+                }
+            }
             foreach (var (c, actions) in byCommunity)
             {
+                var rest = participants - (foundActing - foundIn.GetValueOrDefault(c));
                 // The members acting are at most their actions: most objects fail on those alone.
-                if (actions.Count < 2 || (double)actions.Count / participants < o.Exclusivity)
+                if (actions.Count < 2 || (double)actions.Count / rest < o.Exclusivity)
                 {
                     continue;
                 }
                 var acting = _marks!.Distinct(actions);
-                if (acting < 2 || (double)acting / participants < o.Exclusivity)
+                if (acting < 2 || (double)acting / rest < o.Exclusivity)
                 {
                     continue;
                 }
                 var author = corpus.AuthorOf(kind, obj);
-                communities[c].Own.Add(SharedActionOn(corpus, kind, obj, participants, acting, actions,
+                var owned = acting >= o.Exclusivity * participants ? communities[c].Own : communities[c].OwnBesideFound;
+                owned.Add(SharedActionOn(corpus, kind, obj, participants, acting, actions,
                     beyondChance: Binomial.UpperTail(acting, participants, communities[c].Baseline) < o.OwnObjectAlpha,
                     outsiders: IsPost(kind) && author >= 0 ? OutsidersOf(corpus, kind, obj, communityOf, c) : null));
             }
@@ -1033,6 +1079,14 @@ public sealed partial class Detector
     private AccountMarks? _marks;
 
     /// <summary>
+    /// The members kept by the communities that passed in the last judgement of the main pass: set aside from the
+    /// participants when a community's own objects are collected (<see cref="CollectOwnObjects"/>).
+    /// </summary>
+    private HashSet<int>? _found;
+
+    private static HashSet<int> Found(List<Community> communities) => [.. communities.Where(c => c.Passed).SelectMany(c => c.Kept)];
+
+    /// <summary>
     /// Counts the distinct accounts of an action list by marking each account with the call's stamp: a scratch HashSet's
     /// Clear costs its whole capacity, and one large community's object made every later count on popular objects cost
     /// that much.
@@ -1041,6 +1095,26 @@ public sealed partial class Detector
     {
         private readonly int[] _marks = new int[accountCount];
         private int _stamp;
+
+        /// <summary>The distinct accounts of an action list that are in <paramref name="only"/>.</summary>
+        public int Distinct(List<(int Account, double Time)> actions, HashSet<int> only)
+        {
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(_marks);
+                _stamp = 1;
+            }
+            var count = 0;
+            foreach (var (account, _) in actions)
+            {
+                if (_marks[account] != _stamp && only.Contains(account))
+                {
+                    _marks[account] = _stamp;
+                    count++;
+                }
+            }
+            return count;
+        }
 
         public int Distinct(List<(int Account, double Time)> actions)
         {
