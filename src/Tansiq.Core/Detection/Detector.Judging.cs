@@ -141,7 +141,7 @@ public sealed partial class Detector
         var scales = JudgedScales().ToList();
         _found = null;
         var communities = Judge(corpus, nodes, membership, edgeOf, scales);
-        _found = Found(communities);
+        _found = Found(corpus, communities);
         var nextLabel = membership.Length == 0 ? 0 : membership.Max() + 1;
         for (var round = 0; round < o.RefinementLevels; round++)
         {
@@ -159,12 +159,12 @@ public sealed partial class Detector
                 break;
             }
             communities = Judge(corpus, nodes, membership, edgeOf, scales);
-            _found = Found(communities);
+            _found = Found(corpus, communities);
         }
         if (MergeFragments(corpus, communities, membership, nodeOf))
         {
             communities = Judge(corpus, nodes, membership, edgeOf, scales);
-            _found = Found(communities);
+            _found = Found(corpus, communities);
         }
         communities.AddRange(CoBurstCommunities(corpus, communities, edgeOf));
         communities.AddRange(GameGroups(corpus, communities));
@@ -1082,9 +1082,17 @@ public sealed partial class Detector
     /// The members kept by the communities that passed in the last judgement of the main pass: set aside from the
     /// participants when a community's own objects are collected (<see cref="CollectOwnObjects"/>).
     /// </summary>
-    private HashSet<int>? _found;
+    private bool[]? _found;
 
-    private static HashSet<int> Found(List<Community> communities) => [.. communities.Where(c => c.Passed).SelectMany(c => c.Kept)];
+    private static bool[] Found(Corpus corpus, List<Community> communities)
+    {
+        var found = new bool[corpus.AccountCount];
+        foreach (var account in communities.Where(c => c.Passed).SelectMany(c => c.Kept))
+        {
+            found[account] = true;
+        }
+        return found;
+    }
 
     /// <summary>
     /// Counts the distinct accounts of an action list by marking each account with the call's stamp: a scratch HashSet's
@@ -1097,7 +1105,7 @@ public sealed partial class Detector
         private int _stamp;
 
         /// <summary>The distinct accounts of an action list that are in <paramref name="only"/>.</summary>
-        public int Distinct(List<(int Account, double Time)> actions, HashSet<int> only)
+        public int Distinct(List<(int Account, double Time)> actions, bool[] only)
         {
             if (++_stamp == int.MaxValue)
             {
@@ -1107,7 +1115,7 @@ public sealed partial class Detector
             var count = 0;
             foreach (var (account, _) in actions)
             {
-                if (_marks[account] != _stamp && only.Contains(account))
+                if (only[account] && _marks[account] != _stamp)
                 {
                     _marks[account] = _stamp;
                     count++;
