@@ -338,9 +338,10 @@ public sealed partial class Detector
     /// on the cluster's objects, and inside their bursts given that), so an account is also taken in when their
     /// combination by Fisher's method is a discovery at <see cref="DetectOptions.Alpha"/> over the accounts tested, its
     /// presence p-value is below <see cref="LeaningPresence"/> and it shows no fast habit (the fast fans of seed-1 world 4
-    /// and seed-2 world 53, and world 90's slow fans, all pass the combination on their timing alone). Clusters whose bursts are on posts extend
-    /// only when their members react to them on orders or the cluster passed at the window (<see cref="ExtendsOnItsBursts"/>):
-    /// a circle of friends' bursts are joined by more friends. A cluster that passed at minutes counts its kept members'
+    /// and seed-2 world 53, and world 90's slow fans, all pass the combination on their timing alone). Clusters whose
+    /// bursts are on posts extend only when their members react to them on orders or the cluster passed at the window
+    /// (<see cref="ExtendsOnItsBursts"/>): a circle of friends' bursts are joined by more friends. A cluster that passed
+    /// at minutes counts its kept members'
     /// bursts on the posts its verdict set aside as well (<see cref="BurstsOnSetAsidePosts"/>), and a cluster judged at
     /// seconds or minutes its kept members' bursts on objects that are not its own (<see cref="BurstsBeyondOwn"/>). A relay
     /// found from its cascades (<see cref="JudgeCascades"/>) that does not extend so extends along its cascades: an account
