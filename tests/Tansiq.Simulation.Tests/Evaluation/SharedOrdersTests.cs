@@ -25,4 +25,18 @@ public class SharedOrdersTests
         Assert.Equal(0, evaluation.FriendGroupMembers.Flagged);
         Assert.Equal(0, evaluation.FalsePositives);
     }
+
+    /// <summary>
+    /// Seed-4 world 29 (a draw no rule was made on): two small scheduler squads push the leader's posts beside his 135
+    /// fans, half of them fast (median 9 s). With the squads set aside, the leader's posts were the fans' community's own,
+    /// and it passed at 16 minutes keeping 4 fast fans (3.0% of the fans). Posts shared with found clusters count only at
+    /// seconds and minutes.
+    /// </summary>
+    [Fact]
+    public void Detect_FanBaseBesideTheSquadsThatPushItsLeader_FansNotKeptOnTheSharedPosts()
+    {
+        var evaluation = FuzzedWorld.DetectAndEvaluate(4, 29);
+        Assert.Equal(0, evaluation.Fans.Flagged);
+        Assert.True(evaluation.TruePositives >= 140, $"{evaluation.TruePositives} true positives");
+    }
 }
