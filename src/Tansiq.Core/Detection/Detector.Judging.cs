@@ -1235,6 +1235,10 @@ public sealed partial class Detector
         {
             Fail(verdict, "members_own_objects", keptOwn, minObjects);
         }
+        else if (scale > o.Window && verdict.Kept.Count >= o.MinClusterSize && KeptTogether(verdict) is var together && together < o.MinMemberObjects)
+        {
+            Fail(verdict, "kept_members_together", together, o.MinMemberObjects);
+        }
         else if (verdict.SynchronyShare < o.MinSynchronyShare)
         {
             Fail(verdict, "synchrony_share", verdict.SynchronyShare, o.MinSynchronyShare);
@@ -1365,6 +1369,43 @@ public sealed partial class Detector
             }
         }
         return count;
+    }
+
+    /// <summary>
+    /// How often the kept members were seen together: the most occasions any two of them share a burst on, or
+    /// <see cref="DetectOptions.MinMemberObjects"/> when a burst holds three or more of them (one occasion per pasted
+    /// message, though it is a text and a near-duplicate at once).
+    /// </summary>
+    private int KeptTogether(Verdict verdict)
+    {
+        var kept = verdict.Kept.ToHashSet();
+        var pairs = new Dictionary<long, HashSet<(int, double)>>();
+        var inBurst = new List<(int Account, double Time)>();
+        foreach (var s in verdict.Synchronous)
+        {
+            inBurst.Clear();
+            foreach (var (account, time) in s.Shared.Actions)
+            {
+                if (s.Burst.Contains(account) && kept.Contains(account) && !inBurst.Exists(x => x.Account == account))
+                {
+                    inBurst.Add((account, time));
+                }
+            }
+            if (inBurst.Count >= MinWorkBurst)
+            {
+                return _options.MinMemberObjects;
+            }
+            if (inBurst.Count == 2)
+            {
+                var key = PairTable.Key(inBurst[0].Account, inBurst[1].Account);
+                if (!pairs.TryGetValue(key, out var occasions))
+                {
+                    pairs[key] = occasions = [];
+                }
+                occasions.Add(inBurst[0]);
+            }
+        }
+        return pairs.Values.Select(p => p.Count).DefaultIfEmpty(0).Max();
     }
 
     /// <summary>

@@ -40,4 +40,19 @@ public class FanBaseFalsePositiveTests
         var army = evaluation.Behaviours.Where(b => b.Behaviour != "producer").ToList();
         Assert.True(army.Sum(b => b.Flagged) >= 0.9 * army.Sum(b => b.Members), string.Join(", ", army.Select(b => $"{b.Behaviour} {b.Flagged}/{b.Members}")));
     }
+
+    /// <summary>
+    /// Seed-4 world 13, a world without an army (drawn after the rules of stop 19 were made): in a community of 52 of the
+    /// leader's fans and others, whose pair edges came from re-sharing his posts, five slow fans were each in two of ten
+    /// bursts of two within 16 minutes (replies to the same journalists, one canned answer) and passed as a squad, 5.75%
+    /// of the fans. No two of the five were together on more than one occasion: a squad's members meet again and again.
+    /// </summary>
+    [Fact]
+    public void Detect_FansMetPairByPairOnceEach_NotASquad()
+    {
+        var evaluation = FuzzedWorld.DetectAndEvaluate(4, 13);
+
+        Assert.Equal(0, evaluation.Fans.Flagged);
+        Assert.Equal(0, evaluation.FalsePositives);
+    }
 }

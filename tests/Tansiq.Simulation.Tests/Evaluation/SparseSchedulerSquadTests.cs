@@ -15,6 +15,7 @@ public class SparseSchedulerSquadTests
     [InlineData(2, 95, 30)] // six squads of 30-45 (participation 0.17) among 1,055 fast fans: 0 of 227 flagged before, 35 now
     [InlineData(1, 45, 6)] // one squad of 7 (participation 0.77) beside relays and hashtag games: 0 of 7 before
     [InlineData(3, 77, 30)] // one squad of 80 (participation 0.11, jitter 102 s) in a co-burst community with late re-sharers: 0 of 80 before stop 18, 39 now
+    [InlineData(4, 59, 3)] // one squad of 3 (participation 0.2): its bursts hold two members at a time, but the same two again and again
     public void Detect_FuzzedWorldWithSparseSchedulerSquads_SquadsFoundFansAndFriendsNot(int seed, int index, int minScheduler)
     {
         var evaluation = FuzzedWorld.DetectAndEvaluate(seed, index);
