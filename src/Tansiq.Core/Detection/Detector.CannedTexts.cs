@@ -54,6 +54,21 @@ public sealed partial class Detector
     }
 
     /// <summary>
+    /// A shared link, or a copied text that carries one (a co-text key with a link token, a near-duplicate cluster whose
+    /// first text has one): an article shared with the share button is the same headline and link for every reader, and
+    /// an outlet's readers share it within hours of one another as a leader's fans re-share his posts. At hours such
+    /// objects are no evidence, as posts are not (<see cref="Evaluate"/>); a relay that copies a text hop by hop is judged
+    /// by its cascades (<see cref="JudgeCascades"/>).
+    /// </summary>
+    private static bool SharesLink(Corpus corpus, SignalKind kind, int obj) => kind switch
+    {
+        SignalKind.CoLink => true,
+        SignalKind.CoText => corpus.Signals[kind].ObjectKeys[obj].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => t.StartsWith("http", StringComparison.Ordinal)),
+        SignalKind.CoSimilar => obj < corpus.SimilarTexts.Count && corpus.SimilarTexts[obj].Contains("http", StringComparison.OrdinalIgnoreCase),
+        _ => false,
+    };
+
+    /// <summary>
     /// A co-similar object (near-duplicates of at least three distinct words by construction) or a co-text object whose
     /// normalised text has at least three distinct words besides links and "rt": words people do not write alike by chance.
     /// </summary>

@@ -194,7 +194,7 @@ public sealed partial class Detector
         foreach (var shared in own)
         {
             if (synchronous.Contains(shared)
-                || (scale > o.Window && (shared.Participants > o.SlowScaleMaxParticipants || (IsPost(shared.Signal) && scale > o.MaxPostScale * o.Window)))
+                || (scale > o.Window && (shared.Participants > o.SlowScaleMaxParticipants || ((IsPost(shared.Signal) || shared.SharesLink) && scale > o.MaxPostScale * o.Window)))
                 || (!shared.BeyondChance && scale > o.MaxPostScale * o.Window))
             {
                 continue;

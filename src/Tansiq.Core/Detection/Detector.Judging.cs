@@ -29,6 +29,8 @@ public sealed partial class Detector
         public required bool BeyondChance { get; init; }
         /// <summary>A pasted text of at least three distinct words (see <see cref="Detector.IsPastedText"/>).</summary>
         public bool PastedText { get; init; }
+        /// <summary>A link, or a text that carries one (see <see cref="Detector.SharesLink"/>).</summary>
+        public bool SharesLink { get; init; }
         public List<(int Account, double Time)> Actions { get; } = [];
         /// <summary>For a post, the accounts outside the community that acted on it and when they first did (null for other objects).</summary>
         public (int Account, double Time)[]? Outsiders { get; init; }
@@ -840,6 +842,7 @@ public sealed partial class Detector
             PostTime = corpus.PostTimeOf(kind, obj),
             BeyondChance = beyondChance,
             PastedText = IsPastedText(corpus, kind, obj),
+            SharesLink = SharesLink(corpus, kind, obj),
         };
         shared.Actions.AddRange(actions);
         return shared;
@@ -1171,7 +1174,7 @@ public sealed partial class Detector
         {
             // At minutes and hours a crowd's object is no evidence (the same cap as the slower scales' sweeps), nor is a
             // post at hours.
-            if (scale > o.Window && (shared.Participants > o.SlowScaleMaxParticipants || (IsPost(shared.Signal) && scale > o.MaxPostScale * o.Window)))
+            if (scale > o.Window && (shared.Participants > o.SlowScaleMaxParticipants || ((IsPost(shared.Signal) || shared.SharesLink) && scale > o.MaxPostScale * o.Window)))
             {
                 continue;
             }

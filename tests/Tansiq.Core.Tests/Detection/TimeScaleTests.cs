@@ -447,6 +447,43 @@ public class TimeScaleTests
     }
 
     [Fact]
+    public void Run_OutletReadersSharingWithTheShareButton_NotFlagged()
+    {
+        var b = new Builder(28);
+        const double days = 10;
+        b.Background(1500, days);
+        // An outlet posts eight articles a day; forty loyal readers each share a quarter of them with the share button
+        // (the same "headline link via @outlet" text and link for every reader of an article), an hour or so after it
+        // appears. Nobody else shares the outlet's links, so the readers own them, and within three hours of one another.
+        var readers = Enumerable.Range(0, 40).Select(i => $"r{i}").ToList();
+        for (var article = 0; article < days * 8; article++)
+        {
+            var t = b.Random.NextDouble() * days * Day;
+            var link = $"https://outlet.example/news/{article}";
+            var headline = $"headline {article} of the day about the city council and its budget";
+            b.Messages.Add(new Message { MessageId = $"a{article}", AccountId = "outlet", Timestamp = Math.Round(t), Text = $"{headline} {link}", Urls = [link] });
+            foreach (var reader in readers.Where(_ => b.Random.NextDouble() < 0.25))
+            {
+                b.Messages.Add(new Message
+                {
+                    MessageId = $"a{article}_{reader}",
+                    AccountId = reader,
+                    Timestamp = Math.Round(t + (3600 * Math.Exp(b.Gaussian()))),
+                    Text = $"{headline} {link} via @outlet",
+                    Urls = [link],
+                    Mentions = ["outlet"],
+                });
+            }
+        }
+
+        var result = b.Detect();
+
+        var flagged = Flagged(result);
+        Assert.True(!readers.Any(flagged.Contains), $"{readers.Count(flagged.Contains)} of 40 readers flagged");
+        Assert.DoesNotContain("outlet", flagged);
+    }
+
+    [Fact]
     public void Run_PlayersOfOneHashtagGame_JoinTheGameClusterPassersByDoNot()
     {
         var b = new Builder(26);
