@@ -381,7 +381,8 @@ public sealed partial class Detector
             var selfPaced = SelfPacedWithJoiners(corpus, v, cascades ?? v.Synchronous.Concat(beyond), taken);
             foreach (var s in cascades ?? v.Synchronous.Concat(BurstsOnSetAsidePosts(c, v)).Concat(beyond))
             {
-                if (selfPaced.Contains(s.Shared))
+                // Joining an outlet's bursts on its own articles is what its readers do (WithoutCopyRiders).
+                if (selfPaced.Contains(s.Shared) || (s.Shared.Originator >= 0 && v.AudiencedOriginators.Contains(s.Shared.Originator)))
                 {
                     continue;
                 }

@@ -31,6 +31,11 @@ public sealed partial class Detector
         public bool PastedText { get; init; }
         /// <summary>A link, or a text that carries one (see <see cref="Detector.SharesLink"/>).</summary>
         public bool SharesLink { get; init; }
+        /// <summary>For a text, near-duplicate or link: the account that posted it first in the data, and when (-1, NaN for others).</summary>
+        public int Originator { get; init; } = -1;
+        public double OriginTime { get; init; } = double.NaN;
+        /// <summary>For a text, near-duplicate or link: the accounts outside the community that acted on it and when they first did.</summary>
+        public (int Account, double Time)[]? CopyOutsiders { get; init; }
         public List<(int Account, double Time)> Actions { get; } = [];
         /// <summary>For a post, the accounts outside the community that acted on it and when they first did (null for other objects).</summary>
         public (int Account, double Time)[]? Outsiders { get; init; }
@@ -69,6 +74,8 @@ public sealed partial class Detector
         public bool WithoutOrders { get; set; }
         public Dictionary<int, int> PerMember { get; } = [];
         public List<int> Kept { get; } = [];
+        /// <summary>Originators whose copied material has an audience outside the community (<see cref="WithoutCopyRiders"/>).</summary>
+        public HashSet<int> AudiencedOriginators { get; } = [];
         public double SynchronyShare => CoSelected == 0 ? 0 : (double)Synchronous.Count / CoSelected;
         public string? Failed { get; set; }
         /// <summary>Judged by relay cascades (<see cref="JudgeCascades"/>): bursts are runs of hop-by-hop actions.</summary>
@@ -821,15 +828,18 @@ public sealed partial class Detector
                 var owned = acting >= o.Exclusivity * participants ? communities[c].Own : communities[c].OwnBesideFound;
                 owned.Add(SharedActionOn(corpus, kind, obj, participants, acting, actions,
                     beyondChance: Binomial.UpperTail(acting, participants, communities[c].Baseline) < o.OwnObjectAlpha,
-                    outsiders: IsPost(kind) && author >= 0 ? OutsidersOf(corpus, kind, obj, communityOf, c) : null));
+                    outsiders: IsPost(kind) && author >= 0 ? OutsidersOf(corpus, kind, obj, communityOf, c) : null,
+                    copyOutsiders: IsCopy(kind) ? OutsidersOf(corpus, kind, obj, communityOf, c) : null));
             }
         });
     }
 
     /// <summary>An object the members of a group acted on, with their actions on it.</summary>
     private static SharedAction SharedActionOn(Corpus corpus, SignalKind kind, int obj, int participants, int acting,
-        List<(int Account, double Time)> actions, bool beyondChance, (int Account, double Time)[]? outsiders)
+        List<(int Account, double Time)> actions, bool beyondChance, (int Account, double Time)[]? outsiders,
+        (int Account, double Time)[]? copyOutsiders = null)
     {
+        var first = IsCopy(kind) ? corpus.Signals[kind].EventsOf(obj)[0] : default;
         var shared = new SharedAction
         {
             Signal = kind,
@@ -843,6 +853,9 @@ public sealed partial class Detector
             BeyondChance = beyondChance,
             PastedText = IsPastedText(corpus, kind, obj),
             SharesLink = SharesLink(corpus, kind, obj),
+            Originator = IsCopy(kind) ? first.Account : -1,
+            OriginTime = IsCopy(kind) ? first.Time : double.NaN,
+            CopyOutsiders = copyOutsiders,
         };
         shared.Actions.AddRange(actions);
         return shared;
@@ -1225,6 +1238,7 @@ public sealed partial class Detector
         };
         KeepMembersInBursts(verdict, community);
         WithoutAudienceRiders(verdict);
+        WithoutCopyRiders(verdict);
         if (scale > o.MaxPostScale * o.Window || (_coBurstPass && scale >= o.MaxPostScale * o.Window))
         {
             verdict.MedianSpread = KeptMembersSpread(verdict, firsts);
@@ -1273,6 +1287,78 @@ public sealed partial class Detector
         }
         return verdict;
     }
+
+    /// <summary>
+    /// An outlet's readers ride on its pages: the pages post each article at the same second (coordination, declared),
+    /// and a reader who shares it with the share button within the scale is in the pages' burst, the only one there who
+    /// copied it. For a re-shared post the author is not an action on it; for a copied text or link the first poster
+    /// is, so a reader meets the outlet on every article it shares. The originators whose copied synchronous material
+    /// has an audience outside the community (at least <see cref="DetectOptions.MinClusterSize"/> outsiders who each
+    /// copy <see cref="DetectOptions.MinMemberObjects"/> or more of it on their own time, outside the burst) are the
+    /// audienced originators; a kept member must then be in <see cref="DetectOptions.MinMemberObjects"/> bursts other
+    /// than those on such material where it is the one copier beside the originator and those who posted within
+    /// <see cref="CoOriginSeconds"/> of it. An operator's sockpuppets copy material nobody else copies, and a squad's
+    /// members copy a producer's text together: neither rides.
+    /// </summary>
+    private void WithoutCopyRiders(Verdict verdict)
+    {
+        var o = _options;
+        var outsidersByOriginator = new Dictionary<int, Dictionary<int, int>>();
+        foreach (var s in verdict.Synchronous)
+        {
+            if (s.Shared.CopyOutsiders is not { Length: > 0 } outsiders)
+            {
+                continue;
+            }
+            if (!outsidersByOriginator.TryGetValue(s.Shared.Originator, out var counts))
+            {
+                outsidersByOriginator[s.Shared.Originator] = counts = [];
+            }
+            foreach (var (a, time) in outsiders)
+            {
+                if (a != s.Shared.Originator && OnOwnTime(s, time, verdict.SpreadLimit))
+                {
+                    counts[a] = counts.GetValueOrDefault(a) + 1;
+                }
+            }
+        }
+        foreach (var (originator, counts) in outsidersByOriginator)
+        {
+            if (counts.Values.Count(n => n >= o.MinMemberObjects) >= o.MinClusterSize)
+            {
+                verdict.AudiencedOriginators.Add(originator);
+            }
+        }
+        if (verdict.AudiencedOriginators.Count == 0)
+        {
+            return;
+        }
+        var riding = new Dictionary<int, int>();
+        var copiers = new List<int>();
+        foreach (var s in verdict.Synchronous)
+        {
+            if (s.Shared.Originator < 0 || !verdict.AudiencedOriginators.Contains(s.Shared.Originator))
+            {
+                continue;
+            }
+            copiers.Clear();
+            foreach (var (account, time) in s.Shared.Actions)
+            {
+                if (s.Burst.Contains(account) && account != s.Shared.Originator && time - s.Shared.OriginTime > CoOriginSeconds && !copiers.Contains(account))
+                {
+                    copiers.Add(account);
+                }
+            }
+            if (copiers.Count == 1)
+            {
+                riding[copiers[0]] = riding.GetValueOrDefault(copiers[0]) + 1;
+            }
+        }
+        verdict.Kept.RemoveAll(m => verdict.PerMember[m] - riding.GetValueOrDefault(m) < o.MinMemberObjects);
+    }
+
+    /// <summary>Posts of one text or link within this many seconds of its first are the originator's own (its sibling pages).</summary>
+    private const double CoOriginSeconds = 5;
 
     /// <summary>The fewest members in a burst that counts as the army's other work in <see cref="WithoutAudienceRiders"/>.</summary>
     private const int MinWorkBurst = 3;

@@ -85,6 +85,9 @@ public sealed partial class Detector
     /// <summary>Signals whose objects are posts (their reactions come within hours; see <see cref="DetectOptions.MaxPostScale"/>).</summary>
     internal static bool IsPost(SignalKind kind) => kind is SignalKind.CoRepost or SignalKind.CoReply;
 
+    /// <summary>A text, near-duplicate or link: material whose first poster is an action on it, unlike a re-shared post's author.</summary>
+    internal static bool IsCopy(SignalKind kind) => kind is SignalKind.CoText or SignalKind.CoSimilar or SignalKind.CoLink;
+
     /// <summary>
     /// The clock of the data: 60 when every time is a whole minute (most research exports), 1 for whole seconds, 0 for
     /// finer clocks. The null model's bands are then made equal in ticks.

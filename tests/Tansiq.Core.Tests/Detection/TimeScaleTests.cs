@@ -484,6 +484,49 @@ public class TimeScaleTests
     }
 
     [Fact]
+    public void Run_ReadersSharingWithinAMinuteOfAnOutletsPages_PagesFlaggedReadersNot()
+    {
+        var b = new Builder(29);
+        const double days = 10;
+        b.Background(1500, days);
+        // An outlet posts each article on its two pages at the same second (declared coordination). Each article is
+        // shared with the share button by one of thirty fast readers a minute or so later, who is then in the pages'
+        // burst, the only one there who copied it, and by forty slow readers a tenth of the time, an hour or so later.
+        var fast = Enumerable.Range(0, 30).Select(i => $"fast{i}").ToList();
+        var slow = Enumerable.Range(0, 40).Select(i => $"slow{i}").ToList();
+        for (var article = 0; article < days * 12; article++)
+        {
+            var t = Math.Round(b.Random.NextDouble() * days * Day);
+            var link = $"https://outlet.example/news/{article}";
+            var headline = $"headline {article} of the day about the city council and its budget";
+            foreach (var page in new[] { "page1", "page2" })
+            {
+                b.Messages.Add(new Message { MessageId = $"{page}_{article}", AccountId = page, Timestamp = t, Text = $"{headline} {link}", Urls = [link] });
+            }
+            var sharers = slow.Where(_ => b.Random.NextDouble() < 0.1).Select(r => (Reader: r, Delay: 3600.0)).Append((fast[article % fast.Count], 30.0));
+            foreach (var (reader, delay) in sharers)
+            {
+                b.Messages.Add(new Message
+                {
+                    MessageId = $"{reader}_{article}",
+                    AccountId = reader,
+                    Timestamp = Math.Round(t + 5 + (delay * Math.Exp(0.5 * b.Gaussian()))),
+                    Text = $"{headline} {link} via @page1",
+                    Urls = [link],
+                    Mentions = ["page1"],
+                });
+            }
+        }
+
+        var result = b.Detect();
+
+        var flagged = Flagged(result);
+        Assert.Contains("page1", flagged);
+        Assert.Contains("page2", flagged);
+        Assert.True(!fast.Concat(slow).Any(flagged.Contains), $"{fast.Count(flagged.Contains)} of 30 fast and {slow.Count(flagged.Contains)} of 40 slow readers flagged");
+    }
+
+    [Fact]
     public void Run_PlayersOfOneHashtagGame_JoinTheGameClusterPassersByDoNot()
     {
         var b = new Builder(26);
