@@ -1303,32 +1303,7 @@ public sealed partial class Detector
     private void WithoutCopyRiders(Verdict verdict)
     {
         var o = _options;
-        var outsidersByOriginator = new Dictionary<int, Dictionary<int, int>>();
-        foreach (var s in verdict.Synchronous)
-        {
-            if (s.Shared.CopyOutsiders is not { Length: > 0 } outsiders)
-            {
-                continue;
-            }
-            if (!outsidersByOriginator.TryGetValue(s.Shared.Originator, out var counts))
-            {
-                outsidersByOriginator[s.Shared.Originator] = counts = [];
-            }
-            foreach (var (a, time) in outsiders)
-            {
-                if (a != s.Shared.Originator && OnOwnTime(s, time, verdict.SpreadLimit))
-                {
-                    counts[a] = counts.GetValueOrDefault(a) + 1;
-                }
-            }
-        }
-        foreach (var (originator, counts) in outsidersByOriginator)
-        {
-            if (counts.Values.Count(n => n >= o.MinMemberObjects) >= o.MinClusterSize)
-            {
-                verdict.AudiencedOriginators.Add(originator);
-            }
-        }
+        verdict.AudiencedOriginators.UnionWith(Audienced(verdict, s => (s.Shared.Originator, s.Shared.CopyOutsiders), notTheAuthor: true));
         if (verdict.AudiencedOriginators.Count == 0)
         {
             return;
@@ -1355,6 +1330,39 @@ public sealed partial class Detector
             }
         }
         verdict.Kept.RemoveAll(m => verdict.PerMember[m] - riding.GetValueOrDefault(m) < o.MinMemberObjects);
+    }
+
+    /// <summary>
+    /// The authors (or originators) of a verdict's synchronous material that has an audience outside the community: at
+    /// least <see cref="DetectOptions.MinClusterSize"/> outsiders who each acted on <see cref="DetectOptions.MinMemberObjects"/>
+    /// or more of it on their own time (<see cref="OnOwnTime"/>); an originator, whose first post is an action on its own
+    /// material, is not counted in its audience (<paramref name="notTheAuthor"/>).
+    /// </summary>
+    private HashSet<int> Audienced(Verdict verdict, Func<SynchronousObject, (int Author, (int Account, double Time)[]? Outsiders)> of,
+        bool notTheAuthor)
+    {
+        var o = _options;
+        var byAuthor = new Dictionary<int, Dictionary<int, int>>();
+        foreach (var s in verdict.Synchronous)
+        {
+            var (author, outsiders) = of(s);
+            if (outsiders is not { Length: > 0 })
+            {
+                continue;
+            }
+            if (!byAuthor.TryGetValue(author, out var counts))
+            {
+                byAuthor[author] = counts = [];
+            }
+            foreach (var (a, time) in outsiders)
+            {
+                if ((!notTheAuthor || a != author) && OnOwnTime(s, time, verdict.SpreadLimit))
+                {
+                    counts[a] = counts.GetValueOrDefault(a) + 1;
+                }
+            }
+        }
+        return [.. byAuthor.Where(p => p.Value.Values.Count(n => n >= o.MinMemberObjects) >= o.MinClusterSize).Select(p => p.Key)];
     }
 
     /// <summary>Posts of one text or link within this many seconds of its first are the originator's own (its sibling pages).</summary>
@@ -1385,27 +1393,7 @@ public sealed partial class Detector
     private void WithoutAudienceRiders(Verdict verdict)
     {
         var o = _options;
-        var outsidersByAuthor = new Dictionary<int, Dictionary<int, int>>();
-        foreach (var s in verdict.Synchronous)
-        {
-            if (s.Shared.Outsiders is not { Length: > 0 } outsiders)
-            {
-                continue;
-            }
-            if (!outsidersByAuthor.TryGetValue(s.Shared.Author, out var counts))
-            {
-                counts = [];
-                outsidersByAuthor[s.Shared.Author] = counts;
-            }
-            foreach (var (a, time) in outsiders)
-            {
-                if (OnOwnTime(s, time, verdict.SpreadLimit))
-                {
-                    counts[a] = counts.GetValueOrDefault(a) + 1;
-                }
-            }
-        }
-        var audienced = outsidersByAuthor.Where(p => p.Value.Values.Count(n => n >= o.MinMemberObjects) >= o.MinClusterSize).Select(p => p.Key).ToHashSet();
+        var audienced = Audienced(verdict, s => (s.Shared.Author, s.Shared.Outsiders), notTheAuthor: false);
         if (audienced.Count == 0)
         {
             return;
