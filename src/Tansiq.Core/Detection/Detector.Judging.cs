@@ -1322,6 +1322,11 @@ public sealed partial class Detector
                 if (s.Burst.Contains(account) && account != s.Shared.Originator && time - s.Shared.OriginTime > CoOriginSeconds && !copiers.Contains(account))
                 {
                     copiers.Add(account);
+                    if (copiers.Count > 1)
+                    {
+                        // Only the lone copier rides; a burst of hundreds need not be walked to the end.
+                        break;
+                    }
                 }
             }
             if (copiers.Count == 1)
