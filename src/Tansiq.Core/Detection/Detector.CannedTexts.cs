@@ -63,7 +63,8 @@ public sealed partial class Detector
     private static bool SharesLink(Corpus corpus, SignalKind kind, int obj) => kind switch
     {
         SignalKind.CoLink => true,
-        SignalKind.CoText => corpus.Signals[kind].ObjectKeys[obj].Split(' ', StringSplitOptions.RemoveEmptyEntries).Any(t => t.StartsWith("http", StringComparison.Ordinal)),
+        // A token that starts with "http", found without splitting the key into words.
+        SignalKind.CoText => corpus.Signals[kind].ObjectKeys[obj] is var key && (key.StartsWith("http", StringComparison.Ordinal) || key.Contains(" http", StringComparison.Ordinal)),
         SignalKind.CoSimilar => obj < corpus.SimilarTexts.Count && corpus.SimilarTexts[obj].Contains("http", StringComparison.OrdinalIgnoreCase),
         _ => false,
     };

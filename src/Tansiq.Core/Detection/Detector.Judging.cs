@@ -1122,8 +1122,8 @@ public sealed partial class Detector
         private readonly int[] _marks = new int[accountCount];
         private int _stamp;
 
-        /// <summary>The distinct accounts of an action list that are in <paramref name="only"/>.</summary>
-        public int Distinct(List<(int Account, double Time)> actions, bool[] only)
+        /// <summary>The distinct accounts of an action list (only those in <paramref name="only"/>, when given).</summary>
+        public int Distinct(List<(int Account, double Time)> actions, bool[]? only = null)
         {
             if (++_stamp == int.MaxValue)
             {
@@ -1133,26 +1133,7 @@ public sealed partial class Detector
             var count = 0;
             foreach (var (account, _) in actions)
             {
-                if (only[account] && _marks[account] != _stamp)
-                {
-                    _marks[account] = _stamp;
-                    count++;
-                }
-            }
-            return count;
-        }
-
-        public int Distinct(List<(int Account, double Time)> actions)
-        {
-            if (++_stamp == int.MaxValue)
-            {
-                Array.Clear(_marks);
-                _stamp = 1;
-            }
-            var count = 0;
-            foreach (var (account, _) in actions)
-            {
-                if (_marks[account] != _stamp)
+                if ((only is null || only[account]) && _marks[account] != _stamp)
                 {
                     _marks[account] = _stamp;
                     count++;
@@ -1471,11 +1452,12 @@ public sealed partial class Detector
                 if (s.Burst.Contains(account) && kept.Contains(account) && !inBurst.Exists(x => x.Account == account))
                 {
                     inBurst.Add((account, time));
+                    if (inBurst.Count >= MinWorkBurst)
+                    {
+                        // Three kept members in one burst: seen together, whatever the rest of a large burst holds.
+                        return _options.MinMemberObjects;
+                    }
                 }
-            }
-            if (inBurst.Count >= MinWorkBurst)
-            {
-                return _options.MinMemberObjects;
             }
             if (inBurst.Count == 2)
             {
