@@ -773,7 +773,9 @@ public sealed partial class Detector
                 $"Of the {v.CoSelected} objects the members shared mostly among themselves, {v.SynchronyShare:P0} were acted on within {Duration(v.Scale)} of each other."),
             new("median_member_spread_seconds", Math.Round(v.MedianSpread, 1), v.Cascades
                 ? $"On half of these objects the members' first actions ran over {v.MedianSpread:0.#} s, one member after another, each within {v.SpreadLimit:0.#} s of the one before (a relay)."
-                : $"On half of these objects the members' first actions all fell within {v.MedianSpread:0.#} s (the limit at this scale is {v.SpreadLimit:0.#} s)."),
+                : v.Scale >= o.MaxPostScale * o.Window
+                    ? $"On half of these objects the members' first actions fell within {v.MedianSpread:0.#} s (the middle eight tenths of them when ten or more acted; the limit at this scale is {v.SpreadLimit:0.#} s)."
+                    : $"On half of these objects the members' first actions all fell within {v.MedianSpread:0.#} s (the limit at this scale is {v.SpreadLimit:0.#} s)."),
             new("significant_edges", internalEdges.Count,
                 $"{internalEdges.Count} member pairs acted within the scale more often than their actions in the adjacent band of the same width predict (Poisson test, p < {o.Alpha:G3} shared among the scales); density {density:P0}."),
             new("strongest_edge_log10_p", Math.Round(bestLog10P, 1),
