@@ -14,6 +14,7 @@ public class FriendGroupFalsePositiveTests
     [InlineData(1, 6, 0.95)] // a fragment of 4 of a friend group at 60 s beside a scheduler squad of 24
     [InlineData(1, 35, 0.75)] // fragments of 3 to 5 (6 friends, 0.92%) beside scheduler squads
     [InlineData(2, 38, 0.5)] // a fragment of 4 at 60 s (precision 0.6) beside two small human squads
+    [InlineData(3, 32, 0.95)] // a group of 5 found from its bursts at 4 minutes, all of them on its own friends' posts (stop 21)
     public void Detect_FuzzedWorldWithAFastFriendGroup_FriendsNotFlaggedArmyIs(int seed, int index, double minArmyRecall)
     {
         var evaluation = FuzzedWorld.DetectAndEvaluate(seed, index);
