@@ -2,6 +2,7 @@ using Tansiq.Core.CoAction;
 using Tansiq.Core.Evidence;
 using Tansiq.Core.Graphs;
 using Tansiq.Core.Model;
+using Tansiq.Core.Text;
 
 namespace Tansiq.Core.Detection;
 
@@ -1163,6 +1164,7 @@ public sealed partial class Detector
         var synchronous = new List<SynchronousObject>();
         var spreads = new List<double>();
         var firsts = new HashSet<int>();
+        var firstTimes = new List<double>();
         var counts = _windowCounts ?? throw new InvalidOperationException("judging's scratch is made in JudgeAndRefine");
         foreach (var shared in own)
         {
@@ -1193,17 +1195,17 @@ public sealed partial class Detector
             synchronous.Add(new SynchronousObject(shared, SpanMembers(shared.Actions, busiest)));
             // The spread of the members' first actions: later re-shares of the same object by a member are not its burst.
             firsts.Clear();
-            _firstTimes.Clear();
+            firstTimes.Clear();
             foreach (var (account, time) in shared.Actions)
             {
                 if (firsts.Add(account))
                 {
-                    _firstTimes.Add(time);
+                    firstTimes.Add(time);
                 }
             }
             // Trimmed at the slowest scale of posts and beyond only: at seconds and 4 minutes the whole range stays the
             // test, since a group passing there keeps fewer members than at 16 minutes (seed-2 fuzz worlds 37 and 81).
-            spreads.Add(scale >= o.MaxPostScale * o.Window ? TrimmedSpread(_firstTimes) : _firstTimes[^1] - _firstTimes[0]);
+            spreads.Add(scale >= o.MaxPostScale * o.Window ? TrimmedSpread(firstTimes) : firstTimes[^1] - firstTimes[0]);
         }
         spreads.Sort();
         var verdict = new Verdict
@@ -1264,12 +1266,12 @@ public sealed partial class Detector
             Fail(verdict, verdict.Kept.Count < 2 ? "members" : "pair_evidence_log10_p", verdict.Kept.Count < 2 ? verdict.Kept.Count : StrongestWithin(verdict.Kept, edgeOf),
                 verdict.Kept.Count < 2 ? o.MinClusterSize : o.OverwhelmingLog10P);
         }
-        if (_coBurstPass && verdict.Passed && KeptTogetherCore(verdict) is var core && core < verdict.Kept.Count)
+        if (_coBurstPass && verdict.Passed && KeptTogetherCore(verdict) is var core && core.Count < verdict.Kept.Count)
         {
-            verdict.Kept.RemoveAll(m => !_core.Contains(m));
-            if (core < o.MinClusterSize)
+            verdict.Kept.RemoveAll(m => !core.Contains(m));
+            if (core.Count < o.MinClusterSize)
             {
-                Fail(verdict, "kept_members_apart", core, o.MinClusterSize);
+                Fail(verdict, "kept_members_apart", core.Count, o.MinClusterSize);
             }
         }
         if (_coBurstPass && verdict.Passed)
@@ -1278,8 +1280,6 @@ public sealed partial class Detector
         }
         return verdict;
     }
-
-    private readonly HashSet<int> _core = [];
 
     /// <summary>
     /// A group found from its bursts holds together only through its bursts: two kept members are linked when they are
@@ -1290,63 +1290,59 @@ public sealed partial class Detector
     /// no burst with any of them, was kept with it once shared articles were tested for orders (seed-4 world 6, branch
     /// try/copy-orders-2). So a linked part of the kept members whose every burst is on the circle's posts is not kept;
     /// of the others, the largest and any other of at least a cluster's size are (keeping only the largest cost sparse
-    /// scheduler squads that share a community: seed-2 world 32, −36). The kept members left are in
-    /// <see cref="_core"/>; returns their number.
+    /// scheduler squads that share a community: seed-2 world 32, −36). Returns the kept members left.
     /// </summary>
-    private int KeptTogetherCore(Verdict verdict)
+    private HashSet<int> KeptTogetherCore(Verdict verdict)
     {
-        var parent = new Dictionary<int, int>();
-        int Find(int a)
+        // The accounts of the bursts, numbered for the disjoint sets.
+        var index = new Dictionary<int, int>();
+        foreach (var s in verdict.Synchronous)
         {
-            while (parent.TryGetValue(a, out var p) && p != a)
+            foreach (var m in s.Burst)
             {
-                parent[a] = parent.GetValueOrDefault(p, p);
-                a = p;
+                index.TryAdd(m, index.Count);
             }
-            return a;
         }
+        var linked = new UnionFind(index.Count);
         foreach (var s in verdict.Synchronous)
         {
             var first = -1;
             foreach (var m in s.Burst)
             {
-                parent.TryAdd(m, m);
                 if (first < 0)
                 {
-                    first = Find(m);
+                    first = index[m];
                 }
-                else if (Find(m) is var root && root != first)
+                else
                 {
-                    parent[root] = first;
+                    linked.Union(first, index[m]);
                 }
             }
         }
         // The parts with a burst on material other than the circle's posts.
         var withOrders = new HashSet<int>();
-        foreach (var s in verdict.Synchronous)
+        foreach (var s in verdict.Synchronous.Where(s => !_circlePosts.Contains(s.Shared)))
         {
-            if (!_circlePosts.Contains(s.Shared))
+            foreach (var m in s.Burst)
             {
-                foreach (var m in s.Burst)
-                {
-                    withOrders.Add(Find(m));
-                }
+                withOrders.Add(linked.Find(index[m]));
             }
         }
         // Of those, the largest, and any other of at least a cluster's size: two kept members apart from the rest are no
         // group of their own (seed-4 world 6 with the articles test of try/copy-orders-2: two fans beside an operator's
         // pair, in bursts of their own).
-        var parts = verdict.Kept.Where(m => parent.ContainsKey(m) && withOrders.Contains(Find(m))).GroupBy(Find)
-            .OrderByDescending(g => g.Count()).ThenBy(g => g.Min()).ToList();
-        _core.Clear();
+        var parts = verdict.Kept.Where(m => index.ContainsKey(m) && withOrders.Contains(linked.Find(index[m])))
+            .GroupBy(m => linked.Find(index[m])).Select(g => g.ToList())
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Min()).ToList();
+        var core = new HashSet<int>();
         for (var i = 0; i < parts.Count; i++)
         {
-            if (i == 0 || parts[i].Count() >= _options.MinClusterSize)
+            if (i == 0 || parts[i].Count >= _options.MinClusterSize)
             {
-                _core.UnionWith(parts[i]);
+                core.UnionWith(parts[i]);
             }
         }
-        return _core.Count;
+        return core;
     }
 
     /// <summary>
@@ -1568,9 +1564,6 @@ public sealed partial class Detector
         var top = synchronous.Where(s => s.Shared.Owner >= 0).GroupBy(s => s.Shared.Owner).Select(g => g.Sum(s => s.Burst.Count)).DefaultIfEmpty(0).Max();
         return (double)top / total;
     }
-
-    /// <summary>Scratch for the first-action times of one object's participants (see <see cref="TrimmedSpread"/>).</summary>
-    private readonly List<double> _firstTimes = [];
 
     /// <summary>
     /// The spread of one object's first actions (in time order) without the first and last tenth of them: the range from
