@@ -567,6 +567,9 @@ public sealed partial class Detector
         return true;
     }
 
+    /// <summary>Own objects that count among the community's objects but are no evidence of acting together (see Decide).</summary>
+    private HashSet<SharedAction> _notEvidence = [];
+
     /// <summary>Judges a community at each scale in turn, fastest first, and keeps the first verdict that passes (else the last).</summary>
     private void Decide(Community community, IEnumerable<double> scales, Dictionary<long, SignificantEdge> edgeOf)
     {
@@ -581,10 +584,18 @@ public sealed partial class Detector
         var own = community.ReactsOnOrders || KeepsCircleForOrdersTest() ? community.Own : community.Own.Except(circle).ToList();
         // At minutes only the posts whose re-sharers react on orders are evidence (see WithoutSelfPacedPosts).
         List<SharedAction>? atMinutes = null;
+        HashSet<SharedAction>? copiesAtMinutes = null;
         foreach (var scale in scales)
         {
-            var judged = scale > _options.Window && scale <= _options.MaxPostScale * _options.Window ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
+            var minutes = scale > _options.Window && scale <= _options.MaxPostScale * _options.Window;
+            var judged = minutes ? atMinutes ??= WithoutSelfPacedPosts(own) : own;
+            // Shared articles their copiers share at their own pace are no evidence at minutes, but they are still
+            // objects the community shares among itself and did not act on together (the synchrony share's denominator):
+            // taken out of the judgement altogether, they left a squad's community with two friend groups beside it a
+            // higher share, and it passed with the friends (seed-4 fuzz world 6).
+            _notEvidence = minutes ? copiesAtMinutes ??= SelfPacedCopies(judged, chainHeads: null) : [];
             community.Verdict = JudgeWithCannedTexts(community, judged, scale, edgeOf);
+            _notEvidence = [];
             if (_coBurstPass && scale <= _options.Window && community.Verdict is { Failed: "synchrony_share", Kept.Count: >= 2 } atWindow
                 && SecondsCoBurstEvidence(judged, atWindow) >= CoBurstBar)
             {
@@ -608,7 +619,10 @@ public sealed partial class Detector
         // tail that the bursts missed), not a late-comer or two: an operator's three accounts passed at 4 minutes, and
         // their runs took in an organic account that re-shared two of their posts 20 minutes after them (seed-2 fuzz
         // world 31).
-        var cascades = JudgeCascades(community, atMinutes ??= WithoutSelfPacedPosts(own), edgeOf);
+        atMinutes ??= WithoutSelfPacedPosts(own);
+        _notEvidence = SelfPacedCopies(atMinutes, chainHeads: members);
+        var cascades = JudgeCascades(community, atMinutes, edgeOf);
+        _notEvidence = [];
         if (cascades.Passed && (community.Verdict is not { Passed: true } passed || cascades.Kept.Count >= passed.Kept.Count + _options.MinClusterSize))
         {
             community.Verdict = cascades;
@@ -644,6 +658,16 @@ public sealed partial class Detector
 
     /// <summary>The orders test's lower-tail chance (1 when there are fewer than 2 degrees of freedom) and its degrees of freedom.</summary>
     private (double P, int Degrees) OrdersChiSquare(List<SharedAction> circle)
+    {
+        var (statistic, degrees) = DelayScatter(circle, _options.HumanDelaySigma);
+        return (degrees >= 2 ? ChiSquare.LowerTail(statistic, degrees) : 1, degrees);
+    }
+
+    /// <summary>
+    /// The chi-square statistic of the reactions' log-delays on the clock, each post's squares about its own mean over the
+    /// variance of independent lognormal delays with the given sigma at its median delay, and its degrees of freedom.
+    /// </summary>
+    private (double Statistic, int Degrees) DelayScatter(List<SharedAction> circle, double sigma)
     {
         var tick = Math.Max(1, _tick);
         var statistic = 0.0;
@@ -684,10 +708,10 @@ public sealed partial class Detector
                 squares += Math.Pow(x - mean, 2);
             }
             delays.Sort();
-            statistic += squares / NullLogDelayVariance(delays[delays.Count / 2], tick);
+            statistic += squares / NullLogDelayVariance(delays[delays.Count / 2], tick, sigma);
             degrees += delays.Count - 1;
         }
-        return (degrees >= 2 ? ChiSquare.LowerTail(statistic, degrees) : 1, degrees);
+        return (statistic, degrees);
     }
 
     /// <summary>The log of a delay as the data's clock shows it: whole ticks, and one tick more (a reaction in the post's own tick is not at zero).</summary>
@@ -697,15 +721,14 @@ public sealed partial class Detector
     /// Var[ln of the delay on the clock] for independent human delays, lognormal with the given median and
     /// <see cref="DetectOptions.HumanDelaySigma"/>, by quadrature over the normal (cached per median, to 5%).
     /// </summary>
-    private double NullLogDelayVariance(double median, double tick)
+    private double NullLogDelayVariance(double median, double tick, double sigma)
     {
         var bin = (int)Math.Round(Math.Log(Math.Max(median, tick / 2)) / 0.05);
-        if (_nullVariance.TryGetValue((bin, tick), out var cached))
+        if (_nullVariance.TryGetValue((bin, tick, sigma), out var cached))
         {
             return cached;
         }
         var mu = bin * 0.05;
-        var sigma = _options.HumanDelaySigma;
         double weight = 0, sum = 0, squares = 0;
         for (var z = -6.0; z <= 6.0; z += 0.02)
         {
@@ -717,11 +740,11 @@ public sealed partial class Detector
         }
         var mean = sum / weight;
         var variance = Math.Max(squares / weight - mean * mean, 1e-6);
-        _nullVariance[(bin, tick)] = variance;
+        _nullVariance[(bin, tick, sigma)] = variance;
         return variance;
     }
 
-    private readonly Dictionary<(int, double), double> _nullVariance = [];
+    private readonly Dictionary<(int, double, double), double> _nullVariance = [];
 
     /// <summary>The scales a community is judged at, fastest first (on a coarse clock none finer than one tick).</summary>
     private IEnumerable<double> JudgedScales()
@@ -1180,6 +1203,10 @@ public sealed partial class Detector
                 continue;
             }
             coSelected++;
+            if (_notEvidence.Contains(shared))
+            {
+                continue;
+            }
             // At hours the timing says little (every reader of a story shares it within hours of the others): the
             // ownership must carry the evidence, and ownership by chance carries none. At seconds and minutes the timing
             // does, and a data set of one campaign's accounts is all of its own active population.

@@ -59,6 +59,10 @@ public sealed partial class Detector
                 continue;
             }
             coSelected++;
+            if (_notEvidence.Contains(shared))
+            {
+                continue;
+            }
             firsts.Clear();
             seen.Clear();
             foreach (var (account, time) in shared.Actions)

@@ -39,4 +39,40 @@ public class SharedOrdersTests
         Assert.Equal(0, evaluation.Fans.Flagged);
         Assert.True(evaluation.TruePositives >= 140, $"{evaluation.TruePositives} true positives");
     }
+
+    /// <summary>
+    /// Seed-4 world 6 (a draw no rule was made on): relays copy linked texts hop by hop, and a human squad of nine
+    /// pushes its own members' posts on orders. With shared articles tested at minutes (section 3) and the failing ones
+    /// taken out of the judgement altogether, a co-burst community of the squad and a friend group passed at 4 minutes
+    /// with 10 of the friends; they stay in the synchrony share's denominator, and a part of the kept members whose
+    /// bursts are all on their circle's posts is not kept (section 4). The relays' chain heads post the linked texts
+    /// first, and their copies scatter hop by hop as a readership's do: the cascades are judged without testing them.
+    /// </summary>
+    [Fact]
+    public void Detect_SquadPushingItsOwnPostsBesideAFriendGroup_FriendsNotKept()
+    {
+        var evaluation = FuzzedWorld.DetectAndEvaluate(4, 6);
+        Assert.Equal(0, evaluation.FriendGroupMembers.Flagged);
+        Assert.Equal(0, evaluation.Fans.Flagged);
+        var relays = evaluation.Behaviours.Single(b => b.Behaviour == "relay");
+        Assert.True(relays.Flagged >= relays.Members - 5, $"{relays.Flagged} of {relays.Members} relay members flagged");
+        Assert.True(evaluation.TruePositives >= 255, $"{evaluation.TruePositives} true positives");
+    }
+
+    /// <summary>
+    /// Seed-3 world 12 (a draw no rule was made on): three scheduler squads paste their producers' linked texts, and one
+    /// canned text is pasted on two orders 35 hours apart, by squad s1 on the first and by squads s2 and s3 on the
+    /// second. Measured from the producer's post, the second burst's copies come 35 hours after copies of a minute or
+    /// two, and all the producers' articles were judged as self-paced as a readership's: the community of s2 and s3 lost
+    /// its evidence at 4 minutes and passed at 16 with 23 of the 84 fans (3 at 4 minutes). The copies are now cut into
+    /// pushes at long silences (Detector.Reactions.cs, Pushes).
+    /// </summary>
+    [Fact]
+    public void Detect_SquadsPastingOneLinkedTextOnOrdersADayApart_NotJudgedAsReaders()
+    {
+        var evaluation = FuzzedWorld.DetectAndEvaluate(3, 12);
+        Assert.True(evaluation.Fans.Flagged <= 5, $"{evaluation.Fans.Flagged} of {evaluation.Fans.Accounts} fans flagged");
+        var squads = evaluation.Behaviours.Single(b => b.Behaviour == "scheduler_squad");
+        Assert.True(squads.Flagged >= squads.Members - 5, $"{squads.Flagged} of {squads.Members} scheduler-squad members flagged");
+    }
 }
