@@ -27,9 +27,9 @@ public sealed partial class Detector
     /// The shared articles among <paramref name="own"/> that their copiers share at their own pace: a shared link, or a
     /// copied text or near-duplicate that carries one, tested as its originator's post (the first poster as author, its
     /// first post as the post time, the later copies, less the originator and whoever posted within
-    /// <see cref="CoOriginSeconds"/> of it, as the reactions) by the orders test of <see cref="WithoutSelfPacedPosts"/>.
-    /// An outlet's readers share its articles a minute to hours after they appear, each at a pace of its own; a squad
-    /// that pastes a producer's link on an order reacts to the order together. Material a member of the community posted
+    /// <see cref="CoOriginSeconds"/> of it, as the reactions), push by push (<see cref="Pushes"/>), by the scatter test of
+    /// <see cref="SelfPaced"/> for copies. An outlet's readers share its articles a minute to hours after they appear,
+    /// each at a pace of its own; a squad that pastes a producer's link on an order pastes it together. Material a member of the community posted
     /// first is not tested when <paramref name="chainHeads"/> holds the members: a relay copies its chain head's linked
     /// text hop by hop, and those copies scatter after the first post as a readership's do (seed-4 fuzz world 6).
     /// </summary>
@@ -71,20 +71,21 @@ public sealed partial class Detector
     /// a minute, and the whole looks as self-paced as a readership. Readers' copies come at a falling rate over hours
     /// and are never cut: a silence as long as ten times the copies before it is followed by copies as spread out as
     /// itself, or by a straggler or two (a push is a cluster's worth of copies at least: a lone late copy cut off left a
-    /// readership's first copies less scattered than they are). Cutting where the silence was long only against the copies before it split an outlet's fast readers
-    /// from its slow ones, and the fast ones alone passed for a squad again (independent worlds 8 and 10).
+    /// readership's first copies less scattered than they are). Cutting where the silence was long only against the
+    /// copies before it split an outlet's fast readers from its slow ones, and the fast ones alone passed for a squad
+    /// again (independent worlds 8 and 10).
     /// </summary>
     private List<(double Start, List<(int Account, double Time)> Copies)> Pushes(SharedAction shared)
     {
         var copies = shared.Actions.Where(a => a.Account != shared.Originator).OrderBy(a => a.Time).ToList();
         var pushes = new List<(double, List<(int, double)>)>();
+        var minGap = _options.MaxPostScale * _options.Window;
         Cut(shared.OriginTime, 0, copies.Count);
         return pushes;
 
         // Copies [from, to), the push starting at start (the first post, or the first of these copies).
         void Cut(double start, int from, int to)
         {
-            var minGap = _options.MaxPostScale * _options.Window;
             var (longest, at) = (0.0, -1);
             for (var i = from; i < to; i++)
             {

@@ -43,6 +43,10 @@ public class TimeScaleTests
             }
         }
 
+        /// <summary>A message that shares a link: an outlet's article, or a reader's copy of it with the share button.</summary>
+        public void ShareLink(string id, string account, double time, string text, string link, string? mention = null) =>
+            Messages.Add(new Message { MessageId = id, AccountId = account, Timestamp = Math.Round(time), Text = text, Urls = [link], Mentions = mention is null ? [] : [mention] });
+
         public void Repost(string account, string original, double time) =>
             Messages.Add(new Message { MessageId = $"m{_next++}", AccountId = account, RepostOf = original, Timestamp = Math.Round(time) });
 
@@ -493,18 +497,10 @@ public class TimeScaleTests
             var t = b.Random.NextDouble() * days * Day;
             var link = $"https://outlet.example/news/{article}";
             var headline = $"headline {article} of the day about the city council and its budget";
-            b.Messages.Add(new Message { MessageId = $"a{article}", AccountId = "outlet", Timestamp = Math.Round(t), Text = $"{headline} {link}", Urls = [link] });
+            b.ShareLink($"a{article}", "outlet", t, $"{headline} {link}", link);
             foreach (var reader in readers.Where(_ => b.Random.NextDouble() < 0.25))
             {
-                b.Messages.Add(new Message
-                {
-                    MessageId = $"a{article}_{reader}",
-                    AccountId = reader,
-                    Timestamp = Math.Round(t + (3600 * Math.Exp(b.Gaussian()))),
-                    Text = $"{headline} {link} via @outlet",
-                    Urls = [link],
-                    Mentions = ["outlet"],
-                });
+                b.ShareLink($"a{article}_{reader}", reader, t + (3600 * Math.Exp(b.Gaussian())), $"{headline} {link} via @outlet", link, "outlet");
             }
         }
 
@@ -533,20 +529,12 @@ public class TimeScaleTests
             var headline = $"headline {article} of the day about the city council and its budget";
             foreach (var page in new[] { "page1", "page2" })
             {
-                b.Messages.Add(new Message { MessageId = $"{page}_{article}", AccountId = page, Timestamp = t, Text = $"{headline} {link}", Urls = [link] });
+                b.ShareLink($"{page}_{article}", page, t, $"{headline} {link}", link);
             }
             var sharers = slow.Where(_ => b.Random.NextDouble() < 0.1).Select(r => (Reader: r, Delay: 3600.0)).Append((fast[article % fast.Count], 30.0));
             foreach (var (reader, delay) in sharers)
             {
-                b.Messages.Add(new Message
-                {
-                    MessageId = $"{reader}_{article}",
-                    AccountId = reader,
-                    Timestamp = Math.Round(t + 5 + (delay * Math.Exp(0.5 * b.Gaussian()))),
-                    Text = $"{headline} {link} via @page1",
-                    Urls = [link],
-                    Mentions = ["page1"],
-                });
+                b.ShareLink($"{reader}_{article}", reader, t + 5 + (delay * Math.Exp(0.5 * b.Gaussian())), $"{headline} {link} via @page1", link, "page1");
             }
         }
 
@@ -577,18 +565,11 @@ public class TimeScaleTests
             var headline = $"headline {article} of the day about the city council and its budget";
             foreach (var page in new[] { "page1", "page2" })
             {
-                b.Messages.Add(new Message { MessageId = $"{page}_{article}", AccountId = page, Timestamp = t, Text = $"{headline} | the outlet {link}", Urls = [link] });
+                b.ShareLink($"{page}_{article}", page, t, $"{headline} | the outlet {link}", link);
             }
             foreach (var (reader, pace) in fast.Where(_ => b.Random.NextDouble() < 0.33).Concat(slow.Where(_ => b.Random.NextDouble() < 0.1)))
             {
-                b.Messages.Add(new Message
-                {
-                    MessageId = $"{reader}_{article}",
-                    AccountId = reader,
-                    Timestamp = Math.Round(t + 5 + (pace * Math.Exp(0.9 * b.Gaussian()))),
-                    Text = $"{headline} {link}",
-                    Urls = [link],
-                });
+                b.ShareLink($"{reader}_{article}", reader, t + 5 + (pace * Math.Exp(0.9 * b.Gaussian())), $"{headline} {link}", link);
             }
         }
 
@@ -621,18 +602,10 @@ public class TimeScaleTests
             var t = Math.Round(b.Random.NextDouble() * days * Day);
             var link = $"https://outlet.example/news/{article}";
             var headline = $"headline {article} of the day about the city council and its budget";
-            b.Messages.Add(new Message { MessageId = $"a{article}", AccountId = "outlet", Timestamp = t, Text = $"{headline} {link}", Urls = [link] });
+            b.ShareLink($"a{article}", "outlet", t, $"{headline} {link}", link);
             foreach (var (reader, pace) in fast.Where(_ => b.Random.NextDouble() < 0.15).Concat(slow.Where(_ => b.Random.NextDouble() < 0.1)))
             {
-                b.Messages.Add(new Message
-                {
-                    MessageId = $"{reader}_{article}",
-                    AccountId = reader,
-                    Timestamp = Math.Round(t + 5 + (pace * Math.Exp(0.9 * b.Gaussian()))),
-                    Text = $"{headline} {link} via @outlet",
-                    Urls = [link],
-                    Mentions = ["outlet"],
-                });
+                b.ShareLink($"{reader}_{article}", reader, t + 5 + (pace * Math.Exp(0.9 * b.Gaussian())), $"{headline} {link} via @outlet", link, "outlet");
             }
         }
 
